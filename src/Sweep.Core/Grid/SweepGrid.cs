@@ -1,0 +1,93 @@
+using System.Globalization;
+using Sweep.Core.Randomness;
+using Sweep.Core.Specs;
+using Sweep.Core.Trials;
+
+namespace Sweep.Core.Grid;
+
+/// <summary>
+/// Expands a spec into its finite grid of trials. A trial's id follows from its grid point (the swept axes, sorted
+/// by name, values in invariant round-trip form), so list order in the spec never changes an id.
+/// </summary>
+public static class SweepGrid
+{
+    public static IReadOnlyList<TrialConfig> Expand(SweepSpec spec)
+    {
+        var axes = spec.Grid.ScalarAxes.OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
+        var points = new List<TrialConfig>();
+        foreach (var d in spec.Grid.Dimensions.Order())
+        {
+            foreach (var seed in spec.Grid.Seeds.Order())
+            {
+                foreach (var values in CartesianProduct(axes.Select(a => a.Value.Order().ToList()).ToList()))
+                {
+                    var assignment = axes.Select((a, i) => (Axis: a.Key, Value: values[i])).ToList();
+                    points.Add(CreateTrial(spec, d, seed, assignment));
+                }
+            }
+        }
+
+        var duplicate = points.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Two grid points share the trial id {duplicate.Key}.");
+        }
+
+        return points;
+    }
+
+    public static string CanonicalPoint(int d, int seed, IEnumerable<(string Axis, double Value)> scalarAxes)
+    {
+        var parts = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["d"] = d.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (axis, value) in scalarAxes)
+        {
+            parts[axis] = value.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        return string.Join(';', parts.Select(p => p.Key + "=" + p.Value));
+    }
+
+    private static TrialConfig CreateTrial(SweepSpec spec, int d, int seed, List<(string Axis, double Value)> assignment)
+    {
+        var training = spec.Training;
+        var quantization = spec.Quantization;
+        var dataset = spec.Dataset;
+        foreach (var (axis, value) in assignment)
+        {
+            switch (axis)
+            {
+                case ScalarAxis.LearningRate: training = training with { LearningRate = value }; break;
+                case ScalarAxis.Epochs: training = training with { Epochs = (int)value, Steps = null }; break;
+                case ScalarAxis.BatchSize: training = training with { BatchSize = (int)value }; break;
+                case ScalarAxis.Levels: quantization = quantization with { Levels = (int)value }; break;
+                case ScalarAxis.TrainSize: dataset = dataset with { TrainSize = (int)value }; break;
+                default: throw new InvalidOperationException($"Unknown grid axis '{axis}'.");
+            }
+        }
+
+        var id = TrialId.FromCanonicalPoint(CanonicalPoint(d, seed, assignment));
+        // Seeds follow from the spec's seed and the seed axis only, so every d of one seed shares θ0, data and
+        // batch order (common random numbers make the curves smoother); Θ is drawn per (seed, d).
+        var seeds = new TrialSeeds(
+            Projection: SeedDerivation.Derive(spec.Seed, "projection", seed, d),
+            Init: SeedDerivation.Derive(spec.Seed, "init", seed),
+            Data: SeedDerivation.Derive(spec.Seed, "data", seed),
+            BatchOrder: SeedDerivation.Derive(spec.Seed, "batch-order", seed));
+        return new TrialConfig(id, seed, d, dataset, spec.Model, spec.Projection, quantization, training, seeds);
+    }
+
+    private static IEnumerable<double[]> CartesianProduct(List<List<double>> lists)
+    {
+        IEnumerable<double[]> acc = [[]];
+        foreach (var list in lists)
+        {
+            acc = acc.SelectMany(prefix => list.Select(v => (double[])[.. prefix, v]));
+        }
+
+        return acc;
+    }
+}

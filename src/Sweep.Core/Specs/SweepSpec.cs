@@ -1,0 +1,97 @@
+namespace Sweep.Core.Specs;
+
+/// <summary>A validated sweep spec: what to train, over which grid, and how to bound it.</summary>
+public sealed record SweepSpec(
+    string Name,
+    long Seed,
+    DatasetSpec Dataset,
+    ModelSpec Model,
+    ProjectionSpec Projection,
+    QuantizationSpec Quantization,
+    TrainingSpec Training,
+    GridSpec Grid,
+    BoundSpec Bound);
+
+public enum DatasetKind { FashionMnist, Synthetic }
+
+/// <summary>
+/// The data. <see cref="TrainSize"/> is n, the number of training samples drawn (by the data seed) from the
+/// training pool; <see cref="TestSize"/> test samples are taken from the test split (the first ones, fixed).
+/// </summary>
+public sealed record DatasetSpec(
+    DatasetKind Kind,
+    string? Path,
+    int TrainSize,
+    int TestSize,
+    SyntheticSpec? Synthetic)
+{
+    public const string DefaultFashionMnistPath = "/usr/share/datasets/fashion-mnist";
+}
+
+/// <summary>A seeded Gaussian-mixture classification task: one Gaussian per class, means ~ N(0, separation²/features · I).</summary>
+public sealed record SyntheticSpec(int Features, int Classes, double Separation, int PoolSize, long Seed);
+
+public enum ModelKind { Mlp, LeNet5 }
+
+/// <summary>The network. For an MLP, <see cref="Widths"/> runs from input to classes, e.g. 784-200-200-10.</summary>
+public sealed record ModelSpec(ModelKind Kind, IReadOnlyList<int> Widths)
+{
+    /// <summary>D, the number of weights and biases.</summary>
+    public long ParameterCount => Kind switch
+    {
+        ModelKind.Mlp => Enumerable.Range(0, Widths.Count - 1).Sum(i => (long)Widths[i] * Widths[i + 1] + Widths[i + 1]),
+        // LeNet-5 on 28x28 inputs: conv(1->6,5x5,pad 2) pool conv(6->16,5x5) pool fc 400-120-84-classes.
+        ModelKind.LeNet5 => (6 * 25 + 6) + (16 * 6 * 25 + 16) + (400 * 120 + 120) + (120 * 84 + 84) + (84L * Classes + Classes),
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
+    };
+
+    public int Inputs => Kind == ModelKind.LeNet5 ? 28 * 28 : Widths[0];
+
+    public int Classes => Widths[^1];
+
+    public string Describe() => Kind == ModelKind.Mlp ? "mlp " + string.Join('-', Widths) : $"lenet5 (classes {Classes})";
+}
+
+public enum ProjectionKind { Orthonormal, Dense }
+
+public sealed record ProjectionSpec(ProjectionKind Kind);
+
+/// <summary>
+/// Each coordinate of w' is rounded to one of <c>levels</c> evenly spaced points on [-range, range], a grid fixed
+/// before seeing data. With <see cref="Aware"/>, training sees the quantized w' (straight-through gradient).
+/// </summary>
+public sealed record QuantizationSpec(int Levels, double Range, bool Aware);
+
+public enum OptimizerKind { Sgd, Adam }
+
+/// <summary>Training length is <see cref="Steps"/> when set, else <see cref="Epochs"/> passes over the n samples.</summary>
+public sealed record TrainingSpec(OptimizerKind Optimizer, double LearningRate, int Epochs, int? Steps, int BatchSize);
+
+/// <summary>
+/// The grid. <see cref="Dimensions"/> and <see cref="Seeds"/> always exist; <see cref="ScalarAxes"/> holds the
+/// optional scalar axes (see <see cref="ScalarAxis"/>), each overriding the value in its section.
+/// </summary>
+public sealed record GridSpec(
+    IReadOnlyList<int> Dimensions,
+    IReadOnlyList<int> Seeds,
+    IReadOnlyDictionary<string, IReadOnlyList<double>> ScalarAxes);
+
+/// <summary>The scalar axes a grid may sweep besides d and seeds.</summary>
+public static class ScalarAxis
+{
+    public const string LearningRate = "learning_rate";
+    public const string Levels = "levels";
+    public const string TrainSize = "train_size";
+    public const string Epochs = "epochs";
+    public const string BatchSize = "batch_size";
+
+    public static readonly IReadOnlyList<string> All = [LearningRate, Levels, TrainSize, Epochs, BatchSize];
+
+    public static bool IsInteger(string axis) => axis is Levels or TrainSize or Epochs or BatchSize;
+}
+
+/// <summary>σ is the sub-Gaussian constant of the loss; 1/2 for the 0-1 loss.</summary>
+public sealed record BoundSpec(double Sigma)
+{
+    public static readonly BoundSpec ZeroOneLoss = new(0.5);
+}

@@ -1,0 +1,18 @@
+namespace Sweep.Core.Trials;
+
+/// <summary>
+/// What a training run measured. Losses are mean cross-entropy in nats; errors are 0-1 error rates in [0,1].
+/// All four are measured with the <b>quantized</b> w'. <see cref="TrainErrorUnquantized"/> is the same network
+/// before rounding, to show what quantization cost.
+/// </summary>
+public sealed record TrainingMetrics(
+    double TrainLoss,
+    double TrainError,
+    double TestLoss,
+    double TestError,
+    double TrainErrorUnquantized,
+    long ParameterCount,
+    int Steps,
+    double WPrimeNorm,
+    double ClippedFraction,
+    double Seconds);
