@@ -1,0 +1,63 @@
+using Sweep.Core.Specs;
+using Sweep.Training.Randomness;
+
+namespace Sweep.Training.Data;
+
+/// <summary>The data one trial trains and evaluates on.</summary>
+public sealed record TrialData(TabularDataset Train, TabularDataset Test);
+
+/// <summary>
+/// Builds a trial's data from its <see cref="DatasetSpec"/>: n = <see cref="DatasetSpec.TrainSize"/> training samples
+/// drawn without replacement from the training pool by the data seed, and the first
+/// <see cref="DatasetSpec.TestSize"/> samples of the fixed test split.
+/// </summary>
+public static class DatasetLoader
+{
+    public static TrialData Load(DatasetSpec spec, long dataSeed)
+    {
+        var splits = spec.Kind switch
+        {
+            DatasetKind.FashionMnist => FashionMnist.Load(spec.Path ?? DatasetSpec.DefaultFashionMnistPath),
+            DatasetKind.Synthetic => SyntheticMixture.Generate(
+                spec.Synthetic ?? throw new ArgumentException("dataset: the synthetic dataset needs its settings (features, classes, ...).", nameof(spec)),
+                spec.TestSize),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), $"dataset.name: unknown dataset kind {spec.Kind}."),
+        };
+
+        if (spec.TrainSize < 1 || spec.TrainSize > splits.TrainPool.Count)
+        {
+            throw new ArgumentException(
+                $"dataset.train_size ({spec.TrainSize}) must be between 1 and the training pool's {splits.TrainPool.Count} samples.", nameof(spec));
+        }
+
+        if (spec.TestSize < 1 || spec.TestSize > splits.Test.Count)
+        {
+            throw new ArgumentException(
+                $"dataset.test_size ({spec.TestSize}) must be between 1 and the test split's {splits.Test.Count} samples.", nameof(spec));
+        }
+
+        var train = splits.TrainPool.Subset(DrawWithoutReplacement(splits.TrainPool.Count, spec.TrainSize, dataSeed));
+        return new TrialData(train, splits.Test.Take(spec.TestSize));
+    }
+
+    /// <summary><paramref name="count"/> distinct indices of [0, <paramref name="poolSize"/>), in random order, following <paramref name="seed"/>.</summary>
+    public static int[] DrawWithoutReplacement(int poolSize, int count, long seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, poolSize);
+        var indices = new int[poolSize];
+        for (var i = 0; i < poolSize; i++)
+        {
+            indices[i] = i;
+        }
+
+        // A partial Fisher–Yates shuffle: the first `count` slots end up a uniform draw without replacement.
+        var random = new SplitMix64(seed);
+        for (var i = 0; i < count; i++)
+        {
+            var j = i + random.NextInt(poolSize - i);
+            (indices[i], indices[j]) = (indices[j], indices[i]);
+        }
+
+        return indices[..count];
+    }
+}

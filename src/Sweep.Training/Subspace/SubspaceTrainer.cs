@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using Sweep.Core.Specs;
+using Sweep.Core.Trials;
+using Sweep.Training.Data;
+using Sweep.Training.Models;
+using Sweep.Training.Runtime;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Sweep.Training.Subspace;
+
+/// <summary>
+/// Trains one trial in its random subspace: θ = θ0 + Θ·w'_q with w' ∈ R^d starting at 0 and the only trained vector,
+/// where w'_q is the straight-through quantized w' for quantization-aware training and w' itself otherwise. Every
+/// random draw follows from <see cref="TrialConfig.Seeds"/>, so the same trial gives bit-identical metrics and w'
+/// (at a fixed thread count, see <see cref="TorchRuntime.Configure"/>). Blocking; run it on a dedicated thread.
+/// </summary>
+public static class SubspaceTrainer
+{
+    /// <summary>Trains, then evaluates with the quantized w' (always, also without quantization-aware training).</summary>
+    /// <exception cref="TrialDivergedException">The loss or w' became non-finite.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled (checked every step).</exception>
+    public static TrainingOutcome Train(TrialConfig trial, TorchDevice device, Action<TrainingProgress>? onProgress, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var learningRate = trial.Training.LearningRate;
+        if (!(learningRate > 0) || double.IsInfinity(learningRate))
+        {
+            throw new ArgumentException($"training.learning_rate must be positive and finite, got {learningRate}.", nameof(trial));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(trial.IntrinsicDimension);
+        var torchDevice = device.ToTorch();
+        var quantizer = new UniformQuantizer(trial.Quantization.Levels, trial.Quantization.Range);
+        var data = DatasetLoader.Load(trial.Dataset, trial.Seeds.Data);
+        var network = NetworkFactory.Create(trial.Model);
+        CheckShapes(trial.Model, data.Train);
+        ct.ThrowIfCancellationRequested();
+
+        using var model = CreateModel(trial, network, torchDevice);
+        using var train = new DeviceDataset(data.Train, torchDevice);
+        using var test = new DeviceDataset(data.Test, torchDevice);
+        using var wPrime = new Parameter(torch.zeros(trial.IntrinsicDimension, dtype: ScalarType.Float32, device: torchDevice));
+
+        var schedule = new BatchSchedule(train.Count, trial.Training.BatchSize, trial.Seeds.BatchOrder);
+        var totalSteps = trial.Training.Steps ?? checked(trial.Training.Epochs * schedule.BatchesPerEpoch);
+        ArgumentOutOfRangeException.ThrowIfNegative(totalSteps);
+        using (var optimizer = CreateOptimizer(trial.Training, wPrime))
+        {
+            var reportEvery = Math.Max(1, totalSteps / 100);
+            for (var step = 1; step <= totalSteps; step++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var loss = Step(model, train, schedule.Next(), wPrime, optimizer, trial.Quantization.Aware ? quantizer : null);
+                if (!double.IsFinite(loss))
+                {
+                    throw new TrialDivergedException(step, loss, learningRate);
+                }
+
+                if (!wPrime.isfinite().all().ToBoolean())
+                {
+                    throw TrialDivergedException.NonFiniteWeights(step, loss, learningRate);
+                }
+
+                if (onProgress is not null && (step == 1 || step == totalSteps || step % reportEvery == 0))
+                {
+                    onProgress(new TrainingProgress(step, totalSteps, loss));
+                }
+            }
+        }
+
+        return Finish(model, train, test, wPrime, quantizer, totalSteps, stopwatch);
+    }
+
+    private static void CheckShapes(ModelSpec spec, TabularDataset train)
+    {
+        if (train.FeatureCount != spec.Inputs)
+        {
+            throw new ArgumentException($"model ({spec.Describe()}) takes {spec.Inputs} inputs, but the dataset has {train.FeatureCount} features.");
+        }
+
+        if (train.Classes != spec.Classes)
+        {
+            throw new ArgumentException($"model ({spec.Describe()}) has {spec.Classes} outputs, but the dataset has {train.Classes} classes.");
+        }
+    }
+
+    private static SubspaceModel CreateModel(TrialConfig trial, INetwork network, Device device)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var generator = new torch.Generator(unchecked((ulong)trial.Seeds.Init), torch.CPU);
+        var initial = network.InitialParameters(generator).to(device);
+        var projection = RandomProjection.Create(trial.Projection.Kind, network.ParameterCount, trial.IntrinsicDimension, trial.Seeds.Projection, device);
+        return new SubspaceModel(network, initial.MoveToOuterDisposeScope(), projection.MoveToOuterDisposeScope());
+    }
+
+    private static optim.Optimizer CreateOptimizer(TrainingSpec training, Parameter wPrime) => training.Optimizer switch
+    {
+        OptimizerKind.Sgd => optim.SGD([wPrime], training.LearningRate),
+        OptimizerKind.Adam => optim.Adam([wPrime], training.LearningRate),
+        _ => throw new ArgumentOutOfRangeException(nameof(training), $"training.optimizer: unknown optimizer {training.Optimizer}."),
+    };
+
+    /// <summary>One optimizer step on one minibatch; returns its loss (taken before the update).</summary>
+    private static double Step(SubspaceModel model, DeviceDataset train, long[] batch, Parameter wPrime, optim.Optimizer optimizer, UniformQuantizer? aware)
+    {
+        using var scope = torch.NewDisposeScope();
+        var rows = torch.tensor(batch, device: train.Features.device);
+        var w = aware is null ? wPrime : aware.StraightThrough(wPrime);
+        var logits = model.Logits(w, train.Features.index_select(0, rows));
+        var loss = F.cross_entropy(logits, train.Labels.index_select(0, rows));
+        var value = loss.ToDouble();
+        if (double.IsFinite(value))
+        {
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+        }
+
+        return value;
+    }
+
+    private static TrainingOutcome Finish(
+        SubspaceModel model, DeviceDataset train, DeviceDataset test, Parameter wPrime, UniformQuantizer quantizer, int steps, Stopwatch stopwatch)
+    {
+        using var scope = torch.NewDisposeScope();
+        var raw = wPrime.detach();
+        var quantized = quantizer.Quantize(raw);
+        var onTrain = SubspaceEvaluator.Evaluate(model, train, quantized);
+        var onTest = SubspaceEvaluator.Evaluate(model, test, quantized);
+        var unquantized = SubspaceEvaluator.Evaluate(model, train, raw);
+        var rawValues = raw.cpu().data<float>().ToArray();
+        var quantizedValues = quantized.cpu().data<float>().ToArray();
+        var metrics = new TrainingMetrics(
+            TrainLoss: onTrain.Loss,
+            TrainError: onTrain.Error,
+            TestLoss: onTest.Loss,
+            TestError: onTest.Error,
+            TrainErrorUnquantized: unquantized.Error,
+            ParameterCount: model.Network.ParameterCount,
+            Steps: steps,
+            WPrimeNorm: Math.Sqrt(quantizedValues.Sum(v => (double)v * v)),
+            ClippedFraction: quantizer.ClippedFraction(rawValues),
+            Seconds: stopwatch.Elapsed.TotalSeconds);
+        return new TrainingOutcome(metrics, quantizedValues);
+    }
+}
