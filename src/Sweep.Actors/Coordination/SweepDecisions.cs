@@ -1,0 +1,54 @@
+using Sweep.Actors.Protocol;
+using Sweep.Core.Trials;
+
+namespace Sweep.Actors.Coordination;
+
+/// <summary>
+/// Decide: given the state and a command, which events to persist. Pure functions; the clock comes in as an argument.
+/// Duplicate and stale reports decide nothing, so re-sent messages are harmless.
+/// </summary>
+public static class SweepDecisions
+{
+    public static TrialStarted? NextAssignment(SweepState state, string node, DateTimeOffset now)
+    {
+        if (state.Phase != SweepPhase.Active || state.Pending.Count == 0)
+        {
+            return null;
+        }
+
+        var trial = state.Trials[state.Order[state.Pending.Min]];
+        return new TrialStarted(trial.Config.Id, trial.Attempts + 1, node, now);
+    }
+
+    public static IReadOnlyList<ISweepEvent> OnCompleted(SweepState state, ReportTrialCompleted report, DateTimeOffset now)
+    {
+        if (!state.Trials.TryGetValue(report.TrialId, out var trial) || trial.Status == TrialStatus.Done)
+        {
+            return [];
+        }
+
+        // Results follow from the seeds alone, so a late report of an older attempt is as good as any.
+        return [new TrialCompleted(report.TrialId, report.Attempt, report.Slot, report.Metrics, report.WPrime, now)];
+    }
+
+    public static IReadOnlyList<ISweepEvent> OnFailed(SweepState state, ReportTrialFailed report, DateTimeOffset now)
+    {
+        if (!state.Trials.TryGetValue(report.TrialId, out var trial)
+            || trial.Status != TrialStatus.Running
+            || trial.Attempts != report.Attempt)
+        {
+            return [];
+        }
+
+        return [new TrialFailed(report.TrialId, report.Attempt, report.Slot, report.Reason, trial.HasAttemptsLeft, now)];
+    }
+
+    /// <summary>Trials left running by a crash, or by a trainer that is gone, go back to pending (or fail when out of attempts).</summary>
+    public static IReadOnlyList<ISweepEvent> Requeue(SweepState state, Func<TrialState, bool> which, string reason, DateTimeOffset now) =>
+        state.InOrder()
+            .Where(t => t.Status == TrialStatus.Running && which(t))
+            .Select(t => t.HasAttemptsLeft
+                ? (ISweepEvent)new TrialRequeued(t.Config.Id, t.Attempts, reason, now)
+                : new TrialFailed(t.Config.Id, t.Attempts, t.Node ?? "?", reason + " (no attempts left)", false, now))
+            .ToList();
+}

@@ -1,0 +1,298 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using Sweep.Actors.Aggregation;
+using Sweep.Actors.Persistence;
+using Sweep.Actors.Protocol;
+using Sweep.Core.Trials;
+using Sweep.Reporting;
+
+namespace Sweep.Actors.Coordination;
+
+/// <summary>
+/// The event-sourced ledger of one sweep (persistence id <c>sweep-{id}</c>). Thin: it decides with
+/// <see cref="SweepDecisions"/>, persists, applies with <see cref="SweepState.Apply"/>, and replies only from inside
+/// the persist callback, so nothing is acknowledged before it is durable.
+/// </summary>
+public sealed class SweepLedger : ReceivePersistentActor
+{
+    private readonly SweepId _sweepId;
+    private readonly LedgerSettings _settings;
+    private readonly Dictionary<TrialId, TrialHeartbeat> _heartbeats = [];
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private IActorRef _aggregator = ActorRefs.Nobody;
+    private SweepState? _state;
+    private bool _finishAnnounced;
+
+    public SweepLedger(SweepId sweepId, LedgerSettings settings)
+    {
+        _sweepId = sweepId;
+        _settings = settings;
+
+        Recover<SnapshotOffer>(offer => _state = ((SweepSnapshot)offer.Snapshot).ToState());
+        Recover<SweepSubmitted>(e => _state = SweepState.Initial(e));
+        Recover<ISweepEvent>(e => _state = _state!.Apply(e));
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+
+        Command<SubmitSweep>(OnSubmit);
+        Command<AssignWork>(OnAssignWork);
+        Command<ReportTrialCompleted>(OnCompleted);
+        Command<ReportTrialFailed>(OnFailed);
+        Command<TrialHeartbeat>(h => _heartbeats[h.TrialId] = h);
+        Command<TrainerLost>(OnTrainerLost);
+        Command<GetSweepStatus>(_ => Sender.Tell(_state is null ? new SweepRejected($"Unknown sweep {_sweepId}.") : Status(_state)));
+        Command<GetSweepResults>(_ => Sender.Tell(_state is null ? new SweepRejected($"Unknown sweep {_sweepId}.") : ResultsOf(_state)));
+        Command<SaveSnapshotSuccess>(OnSnapshotSaved);
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {0} failed; the journal still holds every event.", PersistenceId));
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(f => _log.Warning(f.Cause, "Could not delete events superseded by a snapshot of {0}.", PersistenceId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Could not delete old snapshots of {0}.", PersistenceId));
+    }
+
+    public override string PersistenceId => "sweep-" + _sweepId.Value;
+
+    public static Props Props(SweepId sweepId, LedgerSettings settings) => Akka.Actor.Props.Create(() => new SweepLedger(sweepId, settings));
+
+    private void OnRecovered()
+    {
+        if (_state is null)
+        {
+            return;
+        }
+
+        StartAggregator();
+        // Trials that were running when the last process died start again, their attempt counted.
+        var requeue = SweepDecisions.Requeue(_state, _ => true, "interrupted: the coordinator restarted while it ran", DateTimeOffset.UtcNow);
+        if (requeue.Count > 0)
+        {
+            PersistAll(requeue, Apply);
+            DeferAsync(requeue, _ => AnnounceWork());
+        }
+        else
+        {
+            AnnounceWork();
+        }
+    }
+
+    private void OnSubmit(SubmitSweep submit)
+    {
+        var hash = Core.Specs.SpecHash.Full(submit.Spec);
+        if (_state is not null)
+        {
+            if (_state.SpecHash == hash)
+            {
+                Sender.Tell(Accepted(_state));
+                AnnounceWork();
+            }
+            else
+            {
+                Sender.Tell(new SweepRejected(
+                    $"Sweep {_sweepId} already exists in the store with a different grid. Use 'sweep extend {_sweepId} <spec>' to add axis values, or rename the sweep."));
+            }
+
+            return;
+        }
+
+        var submitted = new SweepSubmitted(_sweepId, submit.Spec, hash, submit.SpecText, submit.MaxAttempts, DateTimeOffset.UtcNow);
+        var replyTo = Sender;
+        Persist(submitted, e =>
+        {
+            _state = SweepState.Initial(e);
+            AfterPersist();
+            StartAggregator();
+            replyTo.Tell(Accepted(_state));
+            AnnounceWork();
+        });
+    }
+
+    private void OnAssignWork(AssignWork request)
+    {
+        var coordinator = Sender;
+        var started = _state is null ? null : SweepDecisions.NextAssignment(_state, request.Slot, DateTimeOffset.UtcNow);
+        if (started is null)
+        {
+            coordinator.Tell(new AssignmentOutcome(_sweepId, request.Trainer, request.Slot, false, _state?.Pending.Count ?? 0));
+            return;
+        }
+
+        Persist(started, e =>
+        {
+            Apply(e);
+            var trial = _state!.Trials[e.TrialId];
+            request.Trainer.Tell(new TrialAssigned(_sweepId, trial.Config, e.Attempt));
+            coordinator.Tell(new AssignmentOutcome(_sweepId, request.Trainer, request.Slot, true, _state.Pending.Count));
+            PublishProgress();
+        });
+    }
+
+    private void OnCompleted(ReportTrialCompleted report)
+    {
+        var replyTo = Sender;
+        var ack = new TrialReportAccepted(_sweepId, report.TrialId, report.Attempt);
+        var events = _state is null ? [] : SweepDecisions.OnCompleted(_state, report, DateTimeOffset.UtcNow);
+        if (events.Count == 0)
+        {
+            replyTo.Tell(ack); // already durable: a duplicate report
+            return;
+        }
+
+        PersistAll(events, e =>
+        {
+            Apply(e);
+            _heartbeats.Remove(report.TrialId);
+            replyTo.Tell(ack);
+            var trial = _state!.Trials[report.TrialId];
+            _aggregator.Tell(new TrialResultRecorded(ResultOf(trial)));
+            PublishProgress();
+            CheckFinished();
+        });
+    }
+
+    private void OnFailed(ReportTrialFailed report)
+    {
+        var replyTo = Sender;
+        var ack = new TrialReportAccepted(_sweepId, report.TrialId, report.Attempt);
+        var events = _state is null ? [] : SweepDecisions.OnFailed(_state, report, DateTimeOffset.UtcNow);
+        if (events.Count == 0)
+        {
+            replyTo.Tell(ack);
+            return;
+        }
+
+        PersistAll(events, e =>
+        {
+            Apply(e);
+            _heartbeats.Remove(report.TrialId);
+            replyTo.Tell(ack);
+            _log.Warning("Trial {0} attempt {1} failed: {2}", report.TrialId, report.Attempt, report.Reason);
+            PublishProgress();
+            AnnounceWork();
+            CheckFinished();
+        });
+    }
+
+    private void OnTrainerLost(TrainerLost lost)
+    {
+        if (_state is null)
+        {
+            return;
+        }
+
+        var events = SweepDecisions.Requeue(_state, t => t.Node == lost.Slot, $"trainer {lost.Slot} was lost", DateTimeOffset.UtcNow);
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        PersistAll(events, e =>
+        {
+            Apply(e);
+            PublishProgress();
+        });
+        DeferAsync(lost, _ =>
+        {
+            AnnounceWork();
+            CheckFinished();
+        });
+    }
+
+    private void Apply(ISweepEvent e)
+    {
+        _state = _state!.Apply(e);
+        AfterPersist();
+    }
+
+    private void AfterPersist()
+    {
+        if (LastSequenceNr % _settings.SnapshotEvery == 0)
+        {
+            SaveSnapshot(SweepSnapshot.Of(_state!));
+        }
+    }
+
+    private void OnSnapshotSaved(SaveSnapshotSuccess saved)
+    {
+        // The snapshot supersedes every event up to it and every older snapshot.
+        DeleteMessages(saved.Metadata.SequenceNr);
+        DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
+    }
+
+    private void AnnounceWork()
+    {
+        if (_state is { Phase: SweepPhase.Active, Pending.Count: > 0 })
+        {
+            Context.Parent.Tell(new LedgerHasWork(_sweepId, _state.Pending.Count));
+        }
+
+        PublishProgress();
+        CheckFinished();
+    }
+
+    private void CheckFinished()
+    {
+        if (_state is null || !_state.IsFinished || _finishAnnounced)
+        {
+            return;
+        }
+
+        _finishAnnounced = true;
+        _aggregator.Tell(new WriteOutputs(Status(_state), FailedOf(_state)));
+    }
+
+    private void StartAggregator()
+    {
+        if (!_aggregator.IsNobody())
+        {
+            return;
+        }
+
+        _aggregator = Context.ActorOf(SweepAggregator.Props(_state!.SweepId, _state.Spec, _state.SpecHash, _settings.ResultsRoot), "aggregator");
+        // The aggregator is rebuilt from the journal: it starts from every result recovered so far.
+        foreach (var trial in _state.InOrder().Where(t => t.Status == TrialStatus.Done))
+        {
+            _aggregator.Tell(new TrialResultRecorded(ResultOf(trial)));
+        }
+    }
+
+    private void PublishProgress()
+    {
+        if (_state is not null)
+        {
+            Context.System.EventStream.Publish(new SweepProgressChanged(Status(_state)));
+        }
+    }
+
+    private TrialResult ResultOf(TrialState trial) => new(trial.Config, trial.Metrics!, _state!.Spec.Bound.Sigma);
+
+    private static List<FailedTrialSummary> FailedOf(SweepState state) =>
+        state.InOrder().Where(t => t.Status == TrialStatus.Failed).Select(t => new FailedTrialSummary(t.Config, t.Attempts, t.LastError ?? "unknown")).ToList();
+
+    private SweepResults ResultsOf(SweepState state) => new(
+        state.SweepId,
+        state.Spec,
+        state.InOrder().Where(t => t.Status == TrialStatus.Done).Select(ResultOf).ToList(),
+        state.InOrder().Where(t => t.Status == TrialStatus.Failed).Select(t => new FailedTrial(t.Config, t.Attempts, t.LastError ?? "unknown")).ToList());
+
+    private SweepStatus Status(SweepState s) => new(
+        s.SweepId,
+        s.Spec.Name,
+        s.Phase.ToString(),
+        s.Total,
+        s.CountOf(TrialStatus.Done),
+        s.CountOf(TrialStatus.Running),
+        s.CountOf(TrialStatus.Pending),
+        s.CountOf(TrialStatus.Failed),
+        s.SubmittedAt,
+        s.InOrder().Where(t => t.Status == TrialStatus.Running).Select(t =>
+        {
+            _heartbeats.TryGetValue(t.Config.Id, out var h);
+            return new RunningTrial(t.Config.Id, t.Config.IntrinsicDimension, t.Config.Seed, t.Node ?? "?", t.Attempts, t.StartedAt ?? s.SubmittedAt, h?.Step ?? 0, h?.TotalSteps ?? 0, h?.Loss ?? double.NaN);
+        }).ToList());
+
+    private static SweepAccepted Accepted(SweepState s) =>
+        new(s.SweepId, s.Total, s.CountOf(TrialStatus.Done), s.CountOf(TrialStatus.Pending), s.CountOf(TrialStatus.Failed));
+}
+
+/// <summary>Typed settings of a ledger, bound from the <c>sweep</c> HOCON section.</summary>
+public sealed record LedgerSettings(int SnapshotEvery, string ResultsRoot);

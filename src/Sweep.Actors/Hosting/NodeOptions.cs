@@ -1,0 +1,36 @@
+namespace Sweep.Actors.Hosting;
+
+/// <summary>
+/// How to start one Sweep node. With no seed nodes the node joins itself: the embedded, single-process cluster of
+/// <c>sweep run</c>. Nodes bind to 127.0.0.1 unless told otherwise.
+/// </summary>
+public sealed record NodeOptions
+{
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>0 picks a free port (fine for a node nobody else joins).</summary>
+    public int Port { get; init; }
+
+    public IReadOnlyList<string> SeedNodes { get; init; } = [];
+
+    public IReadOnlyList<string> Roles { get; init; } = SweepRoles.All;
+
+    /// <summary>One trainer actor per slot: "cpu" or "cuda:N".</summary>
+    public IReadOnlyList<string> Slots { get; init; } = ["cpu"];
+
+    public StoreLocation Store { get; init; } = StoreLocation.Default;
+
+    /// <summary>Overrides of the <c>sweep { }</c> section; null keeps cluster-config/base.conf.</summary>
+    public SweepSettings? Settings { get; init; }
+
+    /// <summary>Extra HOCON files, applied over the defaults.</summary>
+    public IReadOnlyList<string> ConfigFiles { get; init; } = [];
+
+    /// <summary>Intra-op threads per trainer; 1 keeps each trainer on its own core and results independent of the slot count.</summary>
+    public int ThreadsPerTrainer { get; init; } = 1;
+
+    public bool Has(string role) => Roles.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>The default slots for this machine: one CPU slot per core.</summary>
+    public static IReadOnlyList<string> CpuSlots(int count) => Enumerable.Repeat("cpu", Math.Max(1, count)).ToList();
+}

@@ -1,0 +1,66 @@
+using Akka.Cluster.Hosting;
+using Akka.Configuration;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Sweep.Actors.Coordination;
+using Sweep.Actors.Trainers;
+
+namespace Sweep.Actors.Hosting;
+
+/// <summary>
+/// The composition root of a node: HOCON (base + store + user files), remoting on 127.0.0.1, the cluster with this
+/// node's roles, then each role's actors through their own hosting extensions.
+/// </summary>
+public static class SweepNodeHosting
+{
+    public const string SystemName = "sweep";
+
+    public static IServiceCollection AddSweepNode(this IServiceCollection services, NodeOptions options, Func<string, ITrialExecutor> executorForSlot)
+    {
+        var config = BuildConfig(options);
+        var settings = SweepSettings.From(config);
+        return services.AddAkka(SystemName, builder =>
+        {
+            builder
+                .AddHocon(config, HoconAddMode.Prepend)
+                .WithRemoting(new RemoteOptions { HostName = options.Host, Port = options.Port })
+                .WithClustering(new ClusterOptions { Roles = [.. options.Roles], SeedNodes = [.. options.SeedNodes] });
+            if (options.SeedNodes.Count == 0)
+            {
+                builder.AddStartup((system, _) => Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress));
+            }
+
+            if (options.Has(SweepRoles.Coordinator))
+            {
+                builder.AddSweepCoordinator(settings);
+            }
+            else
+            {
+                builder.AddSweepCoordinatorProxy();
+            }
+
+            if (options.Has(SweepRoles.Trainer))
+            {
+                builder.AddTrainers(options.Slots, executorForSlot);
+            }
+        });
+    }
+
+    /// <summary>User files first, then the sweep overrides, the store, and base.conf as the fallback.</summary>
+    public static Config BuildConfig(NodeOptions options)
+    {
+        var config = options.Store.ToConfig().WithFallback(ClusterConfigFiles.Load("base.conf"));
+        if (options.Settings is not null)
+        {
+            config = ConfigurationFactory.ParseString(options.Settings.ToHocon()).WithFallback(config);
+        }
+
+        foreach (var file in options.ConfigFiles.Reverse())
+        {
+            config = ConfigurationFactory.ParseString(File.ReadAllText(file)).WithFallback(config);
+        }
+
+        return config.WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
+    }
+}

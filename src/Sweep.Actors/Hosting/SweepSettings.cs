@@ -1,0 +1,36 @@
+using Akka.Configuration;
+using Sweep.Actors.Coordination;
+
+namespace Sweep.Actors.Hosting;
+
+/// <summary>The typed <c>sweep { }</c> HOCON section (defaults in cluster-config/base.conf).</summary>
+public sealed record SweepSettings(int SnapshotEvery, int MaxAttempts, string ResultsRoot)
+{
+    public static SweepSettings From(Config config)
+    {
+        var section = config.GetConfig("sweep") ?? throw new ConfigurationException("The HOCON has no 'sweep' section.");
+        var settings = new SweepSettings(
+            section.GetInt("snapshot-every"),
+            section.GetInt("max-attempts"),
+            section.GetString("results-root"));
+        if (settings.SnapshotEvery < 1)
+        {
+            throw new ConfigurationException($"sweep.snapshot-every must be at least 1, not {settings.SnapshotEvery}.");
+        }
+
+        if (settings.MaxAttempts < 1)
+        {
+            throw new ConfigurationException($"sweep.max-attempts must be at least 1, not {settings.MaxAttempts}.");
+        }
+
+        return settings;
+    }
+
+    public LedgerSettings Ledger => new(SnapshotEvery, ResultsRoot);
+
+    /// <summary>HOCON that overrides these values (prepended to the config).</summary>
+    public string ToHocon() =>
+        $"sweep {{ snapshot-every = {SnapshotEvery}, max-attempts = {MaxAttempts}, results-root = {Quote(ResultsRoot)} }}";
+
+    internal static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Sweep.Actors.Coordination;
+using Sweep.Actors.Protocol;
+using Sweep.Core.Grid;
+using Sweep.Core.Specs;
+using Sweep.Core.Trials;
+
+namespace Sweep.Actors.Persistence;
+
+/// <summary>
+/// A compact snapshot of a <see cref="SweepState"/>: the spec, and per trial (in ledger order) only what events
+/// changed. Trial configurations are re-derived from the spec's grid, which is deterministic.
+/// </summary>
+public sealed record SweepSnapshot(
+    SweepId SweepId,
+    SweepSpec Spec,
+    string SpecHash,
+    string SpecText,
+    int MaxAttempts,
+    SweepPhase Phase,
+    DateTimeOffset SubmittedAt,
+    IReadOnlyList<TrialSnapshot> Trials) : ISweepWire
+{
+    public static SweepSnapshot Of(SweepState s) => new(
+        s.SweepId, s.Spec, s.SpecHash, s.SpecText, s.MaxAttempts, s.Phase, s.SubmittedAt,
+        s.InOrder().Select(t => new TrialSnapshot(t.Config.Id, t.Status, t.Attempts, t.AttemptLimit, t.Node, t.StartedAt, t.LastError, t.Metrics, t.WPrime)).ToList());
+
+    public SweepState ToState()
+    {
+        var configs = SweepGrid.Expand(Spec).ToDictionary(c => c.Id);
+        var trials = Trials.Select((t, i) => new TrialState(i, configs[t.TrialId], t.Status, t.Attempts, t.AttemptLimit, t.Node, t.StartedAt, t.LastError, t.Metrics, t.WPrime)).ToList();
+        return new SweepState(
+            SweepId, Spec, SpecHash, SpecText, MaxAttempts, Phase,
+            trials.ToImmutableDictionary(t => t.Config.Id),
+            trials.Select(t => t.Config.Id).ToImmutableList(),
+            trials.Where(t => t.Status == TrialStatus.Pending).Select(t => t.Index).ToImmutableSortedSet(),
+            SubmittedAt);
+    }
+}
+
+public sealed record TrialSnapshot(
+    TrialId TrialId,
+    TrialStatus Status,
+    int Attempts,
+    int AttemptLimit,
+    string? Node,
+    DateTimeOffset? StartedAt,
+    string? LastError,
+    TrainingMetrics? Metrics,
+    float[]? WPrime);

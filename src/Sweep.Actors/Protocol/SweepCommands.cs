@@ -1,0 +1,41 @@
+using Sweep.Core.Specs;
+using Sweep.Core.Trials;
+
+namespace Sweep.Actors.Protocol;
+
+/// <summary>Commands from a client (the CLI) to the coordinator.</summary>
+public interface ISweepCommand : ISweepWire;
+
+/// <summary>Start the sweep, or continue it if the journal already has it (the same spec hash).</summary>
+public sealed record SubmitSweep(SweepSpec Spec, string SpecText, int MaxAttempts) : ISweepCommand;
+
+public sealed record SweepAccepted(SweepId SweepId, int Total, int Done, int Pending, int Failed) : ISweepWire;
+
+public sealed record SweepRejected(string Reason) : ISweepWire;
+
+/// <summary>Queries.</summary>
+public sealed record GetSweepStatus(SweepId SweepId) : ISweepWire;
+
+public sealed record GetSweepResults(SweepId SweepId) : ISweepWire;
+
+public sealed record SweepResults(SweepId SweepId, SweepSpec Spec, IReadOnlyList<TrialResult> Completed, IReadOnlyList<FailedTrial> Failed) : ISweepWire;
+
+public sealed record FailedTrial(TrialConfig Config, int Attempts, string Reason);
+
+/// <summary>A sweep's progress. <see cref="RunningTrials"/> carries the latest heartbeat of each running trial.</summary>
+public sealed record SweepStatus(
+    SweepId SweepId,
+    string Name,
+    string Phase,
+    int Total,
+    int Done,
+    int Running,
+    int Pending,
+    int Failed,
+    DateTimeOffset SubmittedAt,
+    IReadOnlyList<RunningTrial> RunningTrials) : ISweepWire
+{
+    public bool IsFinished => Phase == "Cancelled" || Done + Failed == Total;
+}
+
+public sealed record RunningTrial(TrialId TrialId, int D, int Seed, string Node, int Attempt, DateTimeOffset StartedAt, int Step, int TotalSteps, double Loss);

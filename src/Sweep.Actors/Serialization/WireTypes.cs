@@ -1,0 +1,41 @@
+using Sweep.Actors.Protocol;
+
+namespace Sweep.Actors.Serialization;
+
+/// <summary>
+/// The closed list of types that may cross the wire or enter the journal, each under a fixed short name. The name is
+/// the manifest: renaming a C# type never breaks an old journal, and no arbitrary type name is ever read from the wire.
+/// </summary>
+public static class WireTypes
+{
+    private static readonly (string Name, Type Type)[] All =
+    [
+        ("sweep-submitted", typeof(SweepSubmitted)),
+        ("trial-started", typeof(TrialStarted)),
+        ("trial-completed", typeof(TrialCompleted)),
+        ("trial-failed", typeof(TrialFailed)),
+        ("trial-requeued", typeof(TrialRequeued)),
+        ("sweep-paused", typeof(SweepPaused)),
+        ("sweep-resumed", typeof(SweepResumed)),
+        ("sweep-cancelled", typeof(SweepCancelled)),
+        ("sweep-extended", typeof(SweepExtended)),
+        ("request-work", typeof(RequestWork)),
+        ("trial-heartbeat", typeof(TrialHeartbeat)),
+        ("report-trial-completed", typeof(ReportTrialCompleted)),
+        ("report-trial-failed", typeof(ReportTrialFailed)),
+        ("trial-assigned", typeof(TrialAssigned)),
+        ("trial-report-accepted", typeof(TrialReportAccepted)),
+        ("submit-sweep", typeof(SubmitSweep)),
+        ("sweep-accepted", typeof(SweepAccepted)),
+        ("sweep-rejected", typeof(SweepRejected)),
+        ("get-sweep-status", typeof(GetSweepStatus)),
+        ("get-sweep-results", typeof(GetSweepResults)),
+        ("sweep-results", typeof(SweepResults)),
+        ("sweep-status", typeof(SweepStatus)),
+        ("sweep-snapshot", typeof(Persistence.SweepSnapshot)),
+    ];
+
+    public static readonly IReadOnlyDictionary<string, Type> ByName = All.ToDictionary(x => x.Name, x => x.Type);
+
+    public static readonly IReadOnlyDictionary<Type, string> NameOf = All.ToDictionary(x => x.Type, x => x.Name);
+}

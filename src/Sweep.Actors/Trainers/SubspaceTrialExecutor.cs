@@ -1,0 +1,25 @@
+using Sweep.Core.Trials;
+using Sweep.Training.Runtime;
+using Sweep.Training.Subspace;
+
+namespace Sweep.Actors.Trainers;
+
+/// <summary>Runs a trial as TorchSharp subspace training on one device.</summary>
+public sealed class SubspaceTrialExecutor(TorchDevice device) : ITrialExecutor
+{
+    public TrialExecution Execute(TrialConfig trial, Action<TrialProgressTick> progress, CancellationToken cancellationToken)
+    {
+        var outcome = SubspaceTrainer.Train(trial, device, p => progress(new TrialProgressTick(p.Step, p.TotalSteps, p.Loss)), cancellationToken);
+        return new TrialExecution(outcome.Metrics, outcome.WPrime);
+    }
+}
+
+/// <summary>Chooses the executor for a slot from its device name ("cpu", "cuda:0").</summary>
+public static class TrialExecutors
+{
+    public static Func<string, ITrialExecutor> ForSlot(int threadsPerTrainer) => slot =>
+    {
+        TorchRuntime.Configure(threadsPerTrainer);
+        return new SubspaceTrialExecutor(TorchDevice.Parse(slot));
+    };
+}

@@ -1,0 +1,69 @@
+using ScottPlot;
+using ScottPlot.TickGenerators;
+using Sweep.Core.Statistics;
+
+namespace Sweep.Reporting;
+
+/// <summary>
+/// The bound curve: for each series, the quantization bound and the measured gap against d (log axis), each with
+/// its 95% band over seeds, plus the test error and the test-error bound.
+/// </summary>
+public static class BoundCurvePlot
+{
+    public const int Width = 1000;
+    public const int Height = 640;
+
+    public static Plot Build(SweepReport report)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        var series = report.Curves.GroupBy(p => p.Series).ToList();
+        var colorIndex = 0;
+        foreach (var curve in series)
+        {
+            var points = curve.OrderBy(p => p.X).ToList();
+            var xs = points.Select(p => Math.Log10(p.X)).ToArray();
+            var suffix = series.Count > 1 ? $" ({curve.Key})" : "";
+            AddQuantity(plot, xs, points.Select(p => p.Bound).ToList(), palette.GetColor(colorIndex++), "quantization bound" + suffix, LinePattern.Solid);
+            AddQuantity(plot, xs, points.Select(p => p.Gap).ToList(), palette.GetColor(colorIndex++), "measured gap (test − train error)" + suffix, LinePattern.Solid);
+            AddQuantity(plot, xs, points.Select(p => p.TestError).ToList(), palette.GetColor(colorIndex++), "test error" + suffix, LinePattern.Solid);
+            AddQuantity(plot, xs, points.Select(p => p.TestErrorBound).ToList(), palette.GetColor(colorIndex++), "test-error bound (train error + bound)" + suffix, LinePattern.Solid);
+        }
+
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic
+        {
+            MinorTickGenerator = new LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = v => Math.Pow(10, v).ToString("G4", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        plot.XLabel("intrinsic dimension d (log scale)");
+        plot.YLabel("0-1 error, bound (nats-based, σ = " + report.Sigma.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+        plot.Title($"{report.Name}: bound vs gap, mean and 95% CI over seeds");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
+    public static void Save(SweepReport report, string pngPath, string svgPath)
+    {
+        var plot = Build(report);
+        plot.SavePng(pngPath, Width, Height);
+        plot.SaveSvg(svgPath, Width, Height);
+    }
+
+    private static void AddQuantity(Plot plot, double[] xs, IReadOnlyList<MeanInterval> values, Color color, string label, LinePattern pattern)
+    {
+        if (values.Any(v => v.Count > 1))
+        {
+            var band = plot.Add.FillY(xs, values.Select(v => v.Low).ToArray(), values.Select(v => v.High).ToArray());
+            band.FillColor = color.WithAlpha(0.18);
+            band.LineWidth = 0;
+        }
+
+        var line = plot.Add.Scatter(xs, values.Select(v => v.Mean).ToArray());
+        line.Color = color;
+        line.LineWidth = 2;
+        line.MarkerSize = 6;
+        line.LinePattern = pattern;
+        line.LegendText = label;
+    }
+}

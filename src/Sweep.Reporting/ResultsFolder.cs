@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Sweep.Core.Bounds;
+
+namespace Sweep.Reporting;
+
+/// <summary>
+/// Writes a sweep's results folder. Every file is written to a temporary name and moved into place, so a crash
+/// leaves either the previous file or the new one, never half of one. The folder can always be rebuilt from the
+/// journal, so these files are a view, not the record.
+/// </summary>
+public static class ResultsFolder
+{
+    public const string TrialsFile = "trials.csv";
+    public const string CurvesFile = "curves.csv";
+    public const string SummaryFile = "summary.json";
+    public const string PlotPng = "bound-curve.png";
+    public const string PlotSvg = "bound-curve.svg";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string PathFor(string resultsRoot, string sweepId) => Path.Combine(resultsRoot, sweepId);
+
+    /// <summary>Writes every output of <paramref name="report"/> into <paramref name="folder"/>; returns the files written.</summary>
+    public static IReadOnlyList<string> Write(SweepReport report, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var written = new List<string>
+        {
+            WriteAtomically(folder, TrialsFile, path => File.WriteAllText(path, TrialsTable.ToCsv(report))),
+            WriteAtomically(folder, CurvesFile, path => File.WriteAllText(path, CurvesTable.ToCsv(report))),
+            WriteAtomically(folder, SummaryFile, path => File.WriteAllText(path, JsonSerializer.Serialize(Summary(report), Json) + "\n")),
+        };
+        if (report.Curves.Count > 0)
+        {
+            var plot = BoundCurvePlot.Build(report);
+            written.Add(WriteAtomically(folder, PlotPng, path => plot.SavePng(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
+            written.Add(WriteAtomically(folder, PlotSvg, path => plot.SaveSvg(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
+        }
+
+        return written;
+    }
+
+    public static object Summary(SweepReport report)
+    {
+        var largest = report.Curves.Count == 0 ? null : report.Curves.MaxBy(p => p.X);
+        return new
+        {
+            SweepId = report.SweepId,
+            report.Name,
+            report.SpecHash,
+            Units = "information in nats; errors are 0-1 error rates in [0, 1]",
+            Bound = new
+            {
+                Kind = "quantization",
+                Formula = "sqrt(2·σ²·d·ln K / n)",
+                report.Sigma,
+                Assumptions = QuantizationBound.Assumptions,
+            },
+            Trials = new
+            {
+                Total = report.TotalTrials,
+                Done = report.Results.Count,
+                Failed = report.Failed.Count,
+                Missing = report.TotalTrials - report.Results.Count - report.Failed.Count,
+            },
+            Checks = new
+            {
+                BoundAboveGapAtEveryD = report.Curves.Count > 0 && report.Curves.All(p => p.Bound.Mean >= p.Gap.Mean),
+                NonVacuousAtLargestD = largest is not null && largest.TestErrorBound.Mean < 1,
+                LargestD = largest?.X,
+            },
+            Curves = report.Curves.Select(p => new
+            {
+                p.Series,
+                p.Axis,
+                p.X,
+                Seeds = p.TrainError.Count,
+                TrainError = p.TrainError,
+                TestError = p.TestError,
+                p.Gap,
+                p.Bound,
+                p.TestErrorBound,
+            }),
+            Failed = report.Failed.Select(f => new { TrialId = f.Config.Id.Value, D = f.Config.IntrinsicDimension, f.Config.Seed, f.Attempts, f.Reason }),
+        };
+    }
+
+    private static string WriteAtomically(string folder, string name, Action<string> write)
+    {
+        var target = Path.Combine(folder, name);
+        var temporary = Path.Combine(folder, "." + name + ".tmp" + Path.GetExtension(name));
+        write(temporary);
+        File.Move(temporary, target, overwrite: true);
+        return target;
+    }
+}

@@ -1,0 +1,27 @@
+using Sweep.Core.Statistics;
+using Sweep.Core.Trials;
+
+namespace Sweep.Reporting;
+
+/// <summary>A trial that used up its attempts, as reported in the outputs.</summary>
+public sealed record FailedTrialSummary(TrialConfig Config, int Attempts, string Reason);
+
+/// <summary>Everything a results folder is built from: the sweep's identity and its finished and failed trials.</summary>
+public sealed record SweepReport(
+    string SweepId,
+    string Name,
+    string SpecHash,
+    double Sigma,
+    int TotalTrials,
+    IReadOnlyList<TrialResult> Results,
+    IReadOnlyList<FailedTrialSummary> Failed)
+{
+    /// <summary>Results in a stable order (d, seed, id), so the CSV is identical however the trials were scheduled.</summary>
+    public IReadOnlyList<TrialResult> OrderedResults { get; } = Results
+        .OrderBy(r => r.Config.IntrinsicDimension)
+        .ThenBy(r => r.Config.Seed)
+        .ThenBy(r => r.Config.Id.Value, StringComparer.Ordinal)
+        .ToList();
+
+    public IReadOnlyList<CurvePoint> Curves { get; } = BoundCurves.AgainstDimension(Results);
+}

@@ -1,0 +1,123 @@
+using Sweep.Actors.Coordination;
+using Sweep.Actors.Persistence;
+using Sweep.Actors.Protocol;
+using Sweep.Core.Specs;
+using Sweep.Core.Trials;
+
+namespace Sweep.Actors.Tests.Coordination;
+
+/// <summary>The ledger's state machine without an actor system: events fold into the expected state.</summary>
+public sealed class SweepStateTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly SweepId Id = new("tiny-x");
+
+    private static SweepState Submitted(int maxAttempts = 2) =>
+        SweepState.Initial(new SweepSubmitted(Id, Samples.Spec(), SpecHash.Full(Samples.Spec()), "yaml", maxAttempts, T0));
+
+    [Fact]
+    public void Events_fold_into_the_expected_state()
+    {
+        var s = Submitted();
+        var ids = s.Order;
+
+        s = new ISweepEvent[]
+        {
+            new TrialStarted(ids[0], 1, "a", T0),
+            new TrialStarted(ids[1], 1, "b", T0),
+            new TrialCompleted(ids[0], 1, "a", Samples.Metrics(), [1f], T0),
+            new TrialFailed(ids[1], 1, "b", "NaN", WillRetry: true, T0),
+            new TrialStarted(ids[1], 2, "a", T0),
+            new TrialRequeued(ids[1], 2, "crash", T0),
+            new TrialStarted(ids[2], 1, "b", T0),
+            new TrialFailed(ids[2], 1, "b", "NaN", WillRetry: false, T0),
+        }.Aggregate(s, (state, e) => state.Apply(e));
+
+        Assert.Equal(TrialStatus.Done, s.Trials[ids[0]].Status);
+        Assert.Equal(TrialStatus.Pending, s.Trials[ids[1]].Status);
+        Assert.Equal(2, s.Trials[ids[1]].Attempts);
+        Assert.Equal(TrialStatus.Failed, s.Trials[ids[2]].Status);
+        Assert.Equal("NaN", s.Trials[ids[2]].LastError);
+        Assert.Equal([1, 3], s.Pending);
+        Assert.Equal((1, 0, 2, 1), (s.CountOf(TrialStatus.Done), s.CountOf(TrialStatus.Running), s.CountOf(TrialStatus.Pending), s.CountOf(TrialStatus.Failed)));
+        Assert.False(s.IsFinished);
+    }
+
+    [Fact]
+    public void Assignment_takes_pending_trials_in_grid_order_and_counts_attempts()
+    {
+        var s = Submitted();
+        var first = SweepDecisions.NextAssignment(s, "a", T0)!;
+        s = s.Apply(first);
+        var second = SweepDecisions.NextAssignment(s, "b", T0)!;
+
+        Assert.Equal(s.Order[0], first.TrialId);
+        Assert.Equal(1, first.Attempt);
+        Assert.Equal(s.Order[1], second.TrialId);
+    }
+
+    [Fact]
+    public void A_duplicate_completion_decides_nothing()
+    {
+        var s = Submitted();
+        var id = s.Order[0];
+        var report = new ReportTrialCompleted(Id, id, 1, "a", Samples.Metrics(), [1f]);
+        s = s.Apply(new TrialStarted(id, 1, "a", T0));
+
+        var events = SweepDecisions.OnCompleted(s, report, T0);
+        s = events.Aggregate(s, (state, e) => state.Apply(e));
+
+        Assert.Single(events);
+        Assert.Empty(SweepDecisions.OnCompleted(s, report, T0));
+    }
+
+    [Fact]
+    public void Requeue_after_a_crash_keeps_the_attempt_and_fails_when_none_are_left()
+    {
+        var s = Submitted(maxAttempts: 1);
+        s = s.Apply(new TrialStarted(s.Order[0], 1, "a", T0));
+
+        var events = SweepDecisions.Requeue(s, _ => true, "interrupted", T0);
+        s = events.Aggregate(s, (state, e) => state.Apply(e));
+
+        var failed = Assert.IsType<TrialFailed>(Assert.Single(events));
+        Assert.False(failed.WillRetry);
+        Assert.Equal(TrialStatus.Failed, s.Trials[s.Order[0]].Status);
+    }
+
+    [Fact]
+    public void Resume_with_retry_failed_gives_failed_trials_a_fresh_budget()
+    {
+        var s = Submitted(maxAttempts: 1);
+        var id = s.Order[0];
+        s = s.Apply(new TrialStarted(id, 1, "a", T0)).Apply(new TrialFailed(id, 1, "a", "NaN", false, T0)).Apply(new SweepPaused(T0));
+
+        var plain = s.Apply(new SweepResumed(false, T0));
+        var retry = s.Apply(new SweepResumed(true, T0));
+
+        Assert.Equal(TrialStatus.Failed, plain.Trials[id].Status);
+        Assert.Equal(TrialStatus.Pending, retry.Trials[id].Status);
+        Assert.Equal(2, SweepDecisions.NextAssignment(retry, "a", T0)!.Attempt);
+        Assert.Null(SweepDecisions.NextAssignment(s, "a", T0)); // paused
+    }
+
+    [Fact]
+    public void Snapshot_restores_the_same_state()
+    {
+        var s = Submitted();
+        s = s.Apply(new TrialStarted(s.Order[0], 1, "a", T0))
+            .Apply(new TrialCompleted(s.Order[0], 1, "a", Samples.Metrics(), [0.5f, 0.25f], T0))
+            .Apply(new TrialStarted(s.Order[1], 1, "b", T0));
+
+        var restored = SweepSnapshot.Of(s).ToState();
+
+        Assert.Equal(s.Pending, restored.Pending);
+        Assert.Equal(s.Order, restored.Order);
+        Assert.All(s.Order, id =>
+        {
+            var (a, b) = (s.Trials[id], restored.Trials[id]);
+            Assert.Equal((a.Status, a.Attempts, a.Node, a.Metrics), (b.Status, b.Attempts, b.Node, b.Metrics));
+            Assert.Equal(a.WPrime, b.WPrime);
+        });
+    }
+}

@@ -1,0 +1,108 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Serialization;
+using Sweep.Actors.Persistence;
+using Sweep.Actors.Protocol;
+using Sweep.Actors.Serialization;
+using Sweep.Core.Trials;
+
+namespace Sweep.Actors.Tests.Serialization;
+
+public sealed class WireRoundTripTests : IDisposable
+{
+    private readonly ActorSystem _system = ActorSystem.Create("wire", ConfigurationFactory.ParseString(Actors.Hosting.ClusterConfigFiles.Text("base.conf")));
+
+    public static TheoryData<string> WireTypeNames() => [.. WireTypes.ByName.Keys];
+
+    [Theory]
+    [MemberData(nameof(WireTypeNames))]
+    public void Every_wire_type_survives_a_round_trip(string name)
+    {
+        var original = SampleOf(WireTypes.ByName[name]);
+        var serializer = (SerializerWithStringManifest)_system.Serialization.FindSerializerFor(original);
+
+        Assert.IsType<SweepJsonSerializer>(serializer);
+        var manifest = serializer.Manifest(original);
+        var bytes = serializer.ToBinary(original);
+        var copy = serializer.FromBinary(bytes, manifest);
+
+        Assert.Equal(name, manifest);
+        Assert.IsType(original.GetType(), copy);
+        Assert.Equal(bytes, serializer.ToBinary(copy)); // every field came back
+    }
+
+    [Fact]
+    public void Every_wire_type_in_the_assembly_is_registered()
+    {
+        var wire = typeof(ISweepWire).Assembly.GetTypes()
+            .Where(t => typeof(ISweepWire).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false });
+
+        Assert.All(wire, t => Assert.True(WireTypes.NameOf.ContainsKey(t), $"{t.Name} is not in WireTypes"));
+    }
+
+    [Fact]
+    public void Unknown_manifest_is_refused()
+    {
+        var serializer = new SweepJsonSerializer((ExtendedActorSystem)_system);
+
+        Assert.Throws<SerializationException>(() => serializer.FromBinary("{}"u8.ToArray(), "System.Diagnostics.Process"));
+    }
+
+    [Fact]
+    public void A_100k_float_w_prime_fits_in_a_frame_and_round_trips_exactly()
+    {
+        var w = Enumerable.Range(0, 100_000).Select(i => MathF.Sin(i) * 1e-3f).ToArray();
+        w[7] = float.Epsilon;
+        w[8] = -0f;
+        var report = new ReportTrialCompleted(new SweepId("s"), new TrialId("t-1"), 1, "slot", Samples.Metrics(), w);
+        var serializer = new SweepJsonSerializer((ExtendedActorSystem)_system);
+
+        var bytes = serializer.ToBinary(report);
+        var copy = (ReportTrialCompleted)serializer.FromBinary(bytes, "report-trial-completed");
+
+        Assert.True(bytes.Length < 600_000, $"{bytes.Length} bytes");
+        Assert.True(bytes.Length < _system.Settings.Config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size"));
+        Assert.Equal(w.Select(BitConverter.SingleToInt32Bits), copy.WPrime.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    public void Dispose() => _system.Terminate().Wait(TimeSpan.FromSeconds(10));
+
+    private static object SampleOf(Type type)
+    {
+        var spec = Samples.Spec();
+        var trial = Samples.Trials(spec)[0];
+        var sweep = new SweepId("tiny-0123abcd");
+        var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(1));
+        var state = Sweep.Actors.Coordination.SweepState.Initial(new SweepSubmitted(sweep, spec, "hash", "yaml", 3, at))
+            .Apply(new TrialStarted(trial.Id, 1, "n1", at))
+            .Apply(new TrialCompleted(trial.Id, 1, "n1", Samples.Metrics(), [0.5f, -0.25f], at));
+        object sample = type.Name switch
+        {
+            nameof(SweepSubmitted) => new SweepSubmitted(sweep, spec, "hash", "name: tiny", 3, at),
+            nameof(TrialStarted) => new TrialStarted(trial.Id, 2, "127.0.0.1:4053/cpu#0", at),
+            nameof(TrialCompleted) => new TrialCompleted(trial.Id, 1, "n", Samples.Metrics(), [1f, 2f, -3.5f], at),
+            nameof(TrialFailed) => new TrialFailed(trial.Id, 3, "n", "loss diverged", false, at),
+            nameof(TrialRequeued) => new TrialRequeued(trial.Id, 1, "trainer lost", at),
+            nameof(SweepPaused) => new SweepPaused(at),
+            nameof(SweepResumed) => new SweepResumed(true, at),
+            nameof(SweepCancelled) => new SweepCancelled(at),
+            nameof(SweepExtended) => new SweepExtended(spec, "hash2", "yaml2", at),
+            nameof(RequestWork) => new RequestWork("127.0.0.1:4053/cpu#1"),
+            nameof(TrialHeartbeat) => new TrialHeartbeat(sweep, trial.Id, 1, 10, 100, 0.693),
+            nameof(ReportTrialCompleted) => new ReportTrialCompleted(sweep, trial.Id, 1, "slot", Samples.Metrics(), [0.125f]),
+            nameof(ReportTrialFailed) => new ReportTrialFailed(sweep, trial.Id, 1, "slot", "TrialDivergedException: NaN"),
+            nameof(TrialAssigned) => new TrialAssigned(sweep, trial, 1),
+            nameof(TrialReportAccepted) => new TrialReportAccepted(sweep, trial.Id, 1),
+            nameof(SubmitSweep) => new SubmitSweep(spec, "name: tiny", 3),
+            nameof(SweepAccepted) => new SweepAccepted(sweep, 4, 1, 3, 0),
+            nameof(SweepRejected) => new SweepRejected("no"),
+            nameof(GetSweepStatus) => new GetSweepStatus(sweep),
+            nameof(GetSweepResults) => new GetSweepResults(sweep),
+            nameof(SweepResults) => new SweepResults(sweep, spec, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 3, "boom")]),
+            nameof(SweepStatus) => new SweepStatus(sweep, "tiny", "Active", 4, 1, 1, 2, 0, at, [new RunningTrial(trial.Id, 4, 0, "n", 1, at, 5, 18, 0.9)]),
+            nameof(SweepSnapshot) => SweepSnapshot.Of(state),
+            _ => throw new InvalidOperationException($"No sample for {type.Name}; add one."),
+        };
+        return sample;
+    }
+}
