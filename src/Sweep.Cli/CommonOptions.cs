@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Text.Json;
+using Sweep.Actors.Hosting;
+
+namespace Sweep.Cli;
+
+/// <summary>Options several commands share.</summary>
+public static class CommonOptions
+{
+    public static readonly JsonSerializerOptions JsonOutput = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Machine-readable JSON output." };
+
+    public static Option<string> Store() => new("--store")
+    {
+        Description = "The journal: sqlite:<file> (default sqlite:" + StoreLocation.DefaultSqliteFile + ", or $SWEEP_STORE) or postgres:<connection string>.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SWEEP_STORE") ?? "sqlite:" + StoreLocation.DefaultSqliteFile,
+    };
+
+    public static Option<string> Results() => new("--results")
+    {
+        Description = "Root folder for results; each sweep writes <root>/<sweep-id>/ (default: results, or $SWEEP_RESULTS).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SWEEP_RESULTS") ?? "results",
+    };
+
+    public static Option<int> Slots() => new("--slots")
+    {
+        Description = "Trainer slots in this process, one trainer thread each (default: one per core).",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    public static Option<int> MaxAttempts() => new("--max-attempts")
+    {
+        Description = "Attempts per trial before it is marked failed (default 3).",
+        DefaultValueFactory = _ => 3,
+    };
+}
