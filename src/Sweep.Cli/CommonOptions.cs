@@ -35,6 +35,18 @@ public static class CommonOptions
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
+    /// <summary>For commands on an existing sweep: no default here, so the store recorded in its results folder can apply.</summary>
+    public static Option<string?> StoreOfExisting() => new("--store")
+    {
+        Description = "The journal: sqlite:<file> or postgres:<connection string> (default: $SWEEP_STORE, else the store recorded in the results folder, else sqlite:" + StoreLocation.DefaultSqliteFile + ").",
+    };
+
+    public static Option<int> SnapshotEvery() => new("--snapshot-every")
+    {
+        Description = "Snapshot each sweep's state every N journal events, deleting the events it supersedes (default " + SweepSettings.DefaultSnapshotEvery + ").",
+        DefaultValueFactory = _ => SweepSettings.DefaultSnapshotEvery,
+    };
+
     public static Option<int> MaxAttempts() => new("--max-attempts")
     {
         Description = "Attempts per trial before it is marked failed (default 3).",

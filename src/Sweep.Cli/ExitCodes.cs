@@ -8,10 +8,10 @@ public static class ExitCodes
     /// <summary>The sweep ran to its end, but some trials failed every attempt (see trials.csv and summary.json).</summary>
     public const int TrialsFailed = 1;
 
-    /// <summary>Bad input: a spec, an argument, a sweep id.</summary>
+    /// <summary>Bad input: a spec, an argument, an extension that changes more than axis values.</summary>
     public const int BadInput = 2;
 
-    /// <summary>Cannot reach the cluster or the store (corrupt, locked or unreachable).</summary>
+    /// <summary>Cannot use the cluster or the store: corrupt, locked, unreachable, or it has no sweep with that id.</summary>
     public const int Unreachable = 3;
 
     /// <summary>Interrupted by the user (Ctrl-C); the sweep can be resumed.</summary>

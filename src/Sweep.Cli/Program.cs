@@ -16,6 +16,10 @@ public static class Program
             RunCommand.Create(console),
             ValidateCommand.Create(console),
             PlanCommand.Create(console),
+            ResumeCommand.Create(console),
+            ExtendCommand.Create(console),
+            ListCommand.Create(console),
+            ResultsCommand.Create(console),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -11,8 +11,8 @@ namespace Sweep.Actors.Aggregation;
 /// <summary>A durable trial result, forwarded by the ledger after it was persisted.</summary>
 public sealed record TrialResultRecorded(TrialResult Result);
 
-/// <summary>Write the results folder now (the sweep finished, or a user asked for its results).</summary>
-public sealed record WriteOutputs(SweepStatus Status, IReadOnlyList<FailedTrialSummary> Failed);
+/// <summary>Write the results folder now (the sweep finished, or a user asked for its results); <see cref="ReplyTo"/> hears the outcome.</summary>
+public sealed record WriteOutputs(SweepStatus Status, IReadOnlyList<FailedTrialSummary> Failed, IActorRef? ReplyTo);
 
 /// <summary>
 /// Assembles one sweep's bound curves from its results and writes its results folder. A child of the sweep's
@@ -34,11 +34,13 @@ public sealed class SweepAggregator : ReceiveActor
             {
                 ResultsFolder.Write(report, folder);
                 Context.System.EventStream.Publish(new SweepOutputsWritten(sweepId, Path.GetFullPath(folder), w.Status));
+                w.ReplyTo?.Tell(new SweepResultsWritten(sweepId, Path.GetFullPath(folder), w.Status));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 _log.Error(e, "Could not write the results of {0} to {1}; 'sweep results {0}' rebuilds them from the journal.", sweepId, folder);
                 Context.System.EventStream.Publish(new SweepOutputsFailed(sweepId, folder, e.Message));
+                w.ReplyTo?.Tell(new SweepRejected($"Could not write {folder}: {e.Message}"));
             }
         });
     }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Persistence;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Specs;
 using Sweep.Core.Trials;
@@ -9,39 +10,100 @@ namespace Sweep.Actors.Coordination;
 /// <summary>
 /// Fans sweeps out to trainers (work pulling). One per cluster (a singleton on role <c>coordinator</c>). It owns one
 /// <see cref="SweepLedger"/> child per sweep, keeps the queue of idle trainer slots, matches them with ledgers that
-/// have pending trials, routes reports to their ledger, and tells ledgers when a trainer is gone.
+/// have pending trials, routes reports to their ledger, and tells ledgers when a trainer is gone. Its own journal
+/// (persistence id <c>sweep-catalog</c>) is the catalog of the sweeps in the store; a sweep is registered before its
+/// ledger persists anything, so every journaled sweep is listed.
 /// </summary>
-public sealed class SweepCoordinator : ReceiveActor
+public sealed class SweepCoordinator : ReceivePersistentActor
 {
     private readonly LedgerSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly LinkedList<(IActorRef Trainer, string Slot)> _idle = new();
     private readonly Dictionary<SweepId, int> _pending = [];
     private readonly Dictionary<IActorRef, string> _trainers = [];
+    private readonly SortedDictionary<SweepId, SweepRegistered> _catalog = new(Comparer<SweepId>.Create((a, b) => string.CompareOrdinal(a.Value, b.Value)));
 
     public SweepCoordinator(LedgerSettings settings)
     {
         _settings = settings;
 
-        Receive<SubmitSweep>(submit => Ledger(SpecHash.SweepIdOf(submit.Spec)).Forward(submit));
-        Receive<GetSweepStatus>(q => Ledger(q.SweepId).Forward(q));
-        Receive<GetSweepResults>(q => Ledger(q.SweepId).Forward(q));
+        Recover<SweepRegistered>(e => _catalog[e.SweepId] = e);
 
-        Receive<RequestWork>(OnRequestWork);
-        Receive<ReportTrialCompleted>(r => Ledger(r.SweepId).Forward(r));
-        Receive<ReportTrialFailed>(r => Ledger(r.SweepId).Forward(r));
-        Receive<TrialHeartbeat>(h => Ledger(h.SweepId).Forward(h));
+        Command<SubmitSweep>(OnSubmit);
+        Command<ResumeSweep>(c => ToKnown(c.SweepId, c));
+        Command<ExtendSweep>(c => ToKnown(c.SweepId, c));
+        Command<PauseSweep>(c => ToKnown(c.SweepId, c));
+        Command<CancelSweep>(c => ToKnown(c.SweepId, c));
+        Command<GetSweepStatus>(q => ToKnown(q.SweepId, q));
+        Command<GetSweepResults>(q => ToKnown(q.SweepId, q));
+        Command<WriteSweepResults>(q => ToKnown(q.SweepId, q));
+        Command<ListSweeps>(_ => OnList());
 
-        Receive<LedgerHasWork>(w =>
+        Command<RequestWork>(OnRequestWork);
+        Command<ReportTrialCompleted>(r => Ledger(r.SweepId).Forward(r));
+        Command<ReportTrialFailed>(r => Ledger(r.SweepId).Forward(r));
+        Command<TrialHeartbeat>(h => Ledger(h.SweepId).Forward(h));
+
+        Command<LedgerHasWork>(w =>
         {
             _pending[w.SweepId] = w.Pending;
             Dispatch();
         });
-        Receive<AssignmentOutcome>(OnAssignmentOutcome);
-        Receive<Terminated>(t => OnTrainerGone(t.ActorRef));
+        Command<AssignmentOutcome>(OnAssignmentOutcome);
+        Command<Terminated>(t => OnTrainerGone(t.ActorRef));
     }
 
+    public override string PersistenceId => "sweep-catalog";
+
     public static Props Props(LedgerSettings settings) => Akka.Actor.Props.Create(() => new SweepCoordinator(settings));
+
+    private void OnSubmit(SubmitSweep submit)
+    {
+        var id = SpecHash.SweepIdOf(submit.Spec);
+        if (_settings.ReadOnly)
+        {
+            Sender.Tell(new SweepRejected("This node opened the store read-only; it cannot start sweeps."));
+            return;
+        }
+
+        if (_catalog.ContainsKey(id))
+        {
+            Ledger(id).Forward(submit);
+            return;
+        }
+
+        var sender = Sender;
+        Persist(new SweepRegistered(id, submit.Spec.Name, DateTimeOffset.UtcNow), e =>
+        {
+            _catalog[e.SweepId] = e;
+            Ledger(id).Tell(submit, sender);
+        });
+    }
+
+    /// <summary>Commands and queries for one sweep go to its ledger, if the store has that sweep.</summary>
+    private void ToKnown(SweepId id, object message)
+    {
+        if (_catalog.ContainsKey(id))
+        {
+            Ledger(id).Forward(message);
+        }
+        else
+        {
+            Sender.Tell(new SweepUnknown(id, [.. _catalog.Keys]));
+        }
+    }
+
+    private void OnList()
+    {
+        var sender = Sender;
+        var queries = _catalog.Keys
+            .Select(id => Ledger(id).Ask<ISweepWire>(new GetSweepStatus(id), TimeSpan.FromSeconds(60)))
+            .ToList();
+        Task.WhenAll(queries).PipeTo(
+            sender,
+            success: replies => new SweepList([.. replies.OfType<SweepStatus>()]),
+            failure: e => new SweepRejected("Could not read every sweep of the store: " + e.Message));
+    }
 
     private void OnRequestWork(RequestWork request)
     {
@@ -126,11 +188,11 @@ public static class SweepCoordinatorHosting
 {
     public const string SingletonName = "coordinator";
 
-    public static Akka.Hosting.AkkaConfigurationBuilder AddSweepCoordinator(this Akka.Hosting.AkkaConfigurationBuilder builder, Hosting.SweepSettings settings) =>
+    public static Akka.Hosting.AkkaConfigurationBuilder AddSweepCoordinator(this Akka.Hosting.AkkaConfigurationBuilder builder, LedgerSettings settings) =>
         Akka.Cluster.Hosting.AkkaClusterHostingExtensions.WithSingleton<SweepCoordinator>(
             builder,
             SingletonName,
-            SweepCoordinator.Props(settings.Ledger),
+            SweepCoordinator.Props(settings),
             new Akka.Cluster.Hosting.ClusterSingletonOptions { Role = Hosting.SweepRoles.Coordinator, LogSingletonIdentificationFailure = false },
             createProxyToo: true);
 

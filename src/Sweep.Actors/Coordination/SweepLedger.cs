@@ -40,8 +40,13 @@ public sealed class SweepLedger : ReceivePersistentActor
         Command<ReportTrialFailed>(OnFailed);
         Command<TrialHeartbeat>(h => _heartbeats[h.TrialId] = h);
         Command<TrainerLost>(OnTrainerLost);
-        Command<GetSweepStatus>(_ => Sender.Tell(_state is null ? new SweepRejected($"Unknown sweep {_sweepId}.") : Status(_state)));
-        Command<GetSweepResults>(_ => Sender.Tell(_state is null ? new SweepRejected($"Unknown sweep {_sweepId}.") : ResultsOf(_state)));
+        Command<ResumeSweep>(OnResume);
+        Command<ExtendSweep>(OnExtend);
+        Command<PauseSweep>(_ => OnPhaseChange(SweepPhase.Paused, now => new SweepPaused(now)));
+        Command<CancelSweep>(_ => OnPhaseChange(SweepPhase.Cancelled, now => new SweepCancelled(now)));
+        Command<WriteSweepResults>(OnWriteResults);
+        Command<GetSweepStatus>(_ => Sender.Tell(_state is null ? NoSweep() : Status(_state)));
+        Command<GetSweepResults>(_ => Sender.Tell(_state is null ? NoSweep() : ResultsOf(_state)));
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {0} failed; the journal still holds every event.", PersistenceId));
         Command<DeleteMessagesSuccess>(_ => { });
@@ -62,6 +67,11 @@ public sealed class SweepLedger : ReceivePersistentActor
         }
 
         StartAggregator();
+        if (_settings.ReadOnly)
+        {
+            return; // a reader: list, results. It changes nothing in the journal and starts nothing.
+        }
+
         // Trials that were running when the last process died start again, their attempt counted.
         var requeue = SweepDecisions.Requeue(_state, _ => true, "interrupted: the coordinator restarted while it ran", DateTimeOffset.UtcNow);
         if (requeue.Count > 0)
@@ -105,6 +115,107 @@ public sealed class SweepLedger : ReceivePersistentActor
             AnnounceWork();
         });
     }
+
+    private void OnResume(ResumeSweep resume)
+    {
+        if (RefuseWrite())
+        {
+            return;
+        }
+
+        var replyTo = Sender;
+        var retry = resume.RetryFailed && _state!.CountOf(TrialStatus.Failed) > 0;
+        if (_state!.Phase == SweepPhase.Active && !retry)
+        {
+            replyTo.Tell(Accepted(_state)); // nothing to record: recovery already re-queued what was in flight
+            AnnounceWork();
+            return;
+        }
+
+        Persist(new SweepResumed(retry, DateTimeOffset.UtcNow), e =>
+        {
+            Apply(e);
+            replyTo.Tell(Accepted(_state!));
+            AnnounceWork();
+        });
+    }
+
+    private void OnExtend(ExtendSweep extend)
+    {
+        if (RefuseWrite())
+        {
+            return;
+        }
+
+        var check = Core.Specs.SpecExtension.Check(_state!.Spec, extend.Spec);
+        if (!check.IsValid)
+        {
+            Sender.Tell(new SweepRejected($"Cannot extend {_sweepId}: {check.Describe()}."));
+            return;
+        }
+
+        var replyTo = Sender;
+        Persist(new SweepExtended(extend.Spec, Core.Specs.SpecHash.Full(extend.Spec), extend.SpecText, DateTimeOffset.UtcNow), e =>
+        {
+            Apply(e);
+            RestartAggregator();
+            replyTo.Tell(Accepted(_state!));
+            AnnounceWork();
+        });
+    }
+
+    private void OnPhaseChange(SweepPhase phase, Func<DateTimeOffset, ISweepEvent> change)
+    {
+        if (RefuseWrite())
+        {
+            return;
+        }
+
+        var replyTo = Sender;
+        if (_state!.Phase == phase)
+        {
+            replyTo.Tell(Status(_state));
+            return;
+        }
+
+        Persist(change(DateTimeOffset.UtcNow), e =>
+        {
+            Apply(e);
+            replyTo.Tell(Status(_state!));
+            AnnounceWork();
+        });
+    }
+
+    private void OnWriteResults(WriteSweepResults _)
+    {
+        if (_state is null)
+        {
+            Sender.Tell(NoSweep());
+            return;
+        }
+
+        _aggregator.Tell(new WriteOutputs(Status(_state), FailedOf(_state), Sender));
+    }
+
+    /// <summary>True (and the sender told why) when this ledger must not write: no such sweep, or a read-only node.</summary>
+    private bool RefuseWrite()
+    {
+        if (_state is null)
+        {
+            Sender.Tell(NoSweep());
+            return true;
+        }
+
+        if (_settings.ReadOnly)
+        {
+            Sender.Tell(new SweepRejected("This node opened the store read-only; it cannot change a sweep."));
+            return true;
+        }
+
+        return false;
+    }
+
+    private SweepRejected NoSweep() => new($"The store has no events of sweep {_sweepId}.");
 
     private void OnAssignWork(AssignWork request)
     {
@@ -220,6 +331,11 @@ public sealed class SweepLedger : ReceivePersistentActor
 
     private void AnnounceWork()
     {
+        if (_state is { IsFinished: false })
+        {
+            _finishAnnounced = false; // a resume or an extension re-opened it; it will finish again
+        }
+
         if (_state is { Phase: SweepPhase.Active, Pending.Count: > 0 })
         {
             Context.Parent.Tell(new LedgerHasWork(_sweepId, _state.Pending.Count));
@@ -231,13 +347,20 @@ public sealed class SweepLedger : ReceivePersistentActor
 
     private void CheckFinished()
     {
-        if (_state is null || !_state.IsFinished || _finishAnnounced)
+        if (_state is null || !_state.IsFinished || _finishAnnounced || _settings.ReadOnly)
         {
             return;
         }
 
         _finishAnnounced = true;
-        _aggregator.Tell(new WriteOutputs(Status(_state), FailedOf(_state)));
+        _aggregator.Tell(new WriteOutputs(Status(_state), FailedOf(_state), null));
+    }
+
+    private void RestartAggregator()
+    {
+        Context.Stop(_aggregator);
+        _aggregator = ActorRefs.Nobody;
+        StartAggregator();
     }
 
     private void StartAggregator()
@@ -247,7 +370,7 @@ public sealed class SweepLedger : ReceivePersistentActor
             return;
         }
 
-        _aggregator = Context.ActorOf(SweepAggregator.Props(_state!.SweepId, _state.Spec, _state.SpecHash, _settings.ResultsRoot), "aggregator");
+        _aggregator = Context.ActorOf(SweepAggregator.Props(_state!.SweepId, _state.Spec, _state.SpecHash, _settings.ResultsRoot), "aggregator-" + _state.SpecHash[..8]);
         // The aggregator is rebuilt from the journal: it starts from every result recovered so far.
         foreach (var trial in _state.InOrder().Where(t => t.Status == TrialStatus.Done))
         {
@@ -294,5 +417,5 @@ public sealed class SweepLedger : ReceivePersistentActor
         new(s.SweepId, s.Total, s.CountOf(TrialStatus.Done), s.CountOf(TrialStatus.Pending), s.CountOf(TrialStatus.Failed));
 }
 
-/// <summary>Typed settings of a ledger, bound from the <c>sweep</c> HOCON section.</summary>
-public sealed record LedgerSettings(int SnapshotEvery, string ResultsRoot);
+/// <summary>Typed settings of a ledger. A <see cref="ReadOnly"/> ledger (list, results) recovers and answers queries, and writes nothing to the journal.</summary>
+public sealed record LedgerSettings(int SnapshotEvery, string ResultsRoot, bool ReadOnly = false);

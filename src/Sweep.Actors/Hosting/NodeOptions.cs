@@ -29,6 +29,9 @@ public sealed record NodeOptions
     /// <summary>Intra-op threads per trainer; 1 keeps each trainer on its own core and results independent of the slot count.</summary>
     public int ThreadsPerTrainer { get; init; } = 1;
 
+    /// <summary>A reader of the store (list, results): recovers sweeps, writes nothing to the journal, starts nothing.</summary>
+    public bool ReadOnly { get; init; }
+
     public bool Has(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>The default slots for this machine: one CPU slot per core.</summary>

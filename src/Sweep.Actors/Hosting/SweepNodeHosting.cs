@@ -33,7 +33,7 @@ public static class SweepNodeHosting
 
             if (options.Has(SweepRoles.Coordinator))
             {
-                builder.AddSweepCoordinator(settings);
+                builder.AddSweepCoordinator(settings.Ledger with { ReadOnly = options.ReadOnly });
             }
             else
             {

@@ -6,6 +6,9 @@ namespace Sweep.Actors.Hosting;
 /// <summary>The typed <c>sweep { }</c> HOCON section (defaults in cluster-config/base.conf).</summary>
 public sealed record SweepSettings(int SnapshotEvery, int MaxAttempts, string ResultsRoot)
 {
+    /// <summary>As in cluster-config/base.conf.</summary>
+    public const int DefaultSnapshotEvery = 200;
+
     public static SweepSettings From(Config config)
     {
         var section = config.GetConfig("sweep") ?? throw new ConfigurationException("The HOCON has no 'sweep' section.");

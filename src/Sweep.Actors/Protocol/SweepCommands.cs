@@ -39,3 +39,28 @@ public sealed record SweepStatus(
 }
 
 public sealed record RunningTrial(TrialId TrialId, int D, int Seed, string Node, int Attempt, DateTimeOffset StartedAt, int Step, int TotalSteps, double Loss);
+
+/// <summary>Continue a sweep from its journal. Trials that were in flight run again (their attempt counted); failed trials only with <see cref="RetryFailed"/>.</summary>
+public sealed record ResumeSweep(SweepId SweepId, bool RetryFailed) : ISweepCommand;
+
+/// <summary>Add axis values to a sweep; only the new grid points run. Anything else that changed is refused.</summary>
+public sealed record ExtendSweep(SweepId SweepId, SweepSpec Spec, string SpecText) : ISweepCommand;
+
+/// <summary>Stop starting new trials (running ones finish). Persisted.</summary>
+public sealed record PauseSweep(SweepId SweepId) : ISweepCommand;
+
+/// <summary>Stop the sweep for good: nothing more starts. Persisted.</summary>
+public sealed record CancelSweep(SweepId SweepId) : ISweepCommand;
+
+/// <summary>Every sweep in the store, with its progress.</summary>
+public sealed record ListSweeps : ISweepWire;
+
+public sealed record SweepList(IReadOnlyList<SweepStatus> Sweeps) : ISweepWire;
+
+/// <summary>Rebuild a sweep's results folder from the journal, whatever its progress.</summary>
+public sealed record WriteSweepResults(SweepId SweepId) : ISweepWire;
+
+public sealed record SweepResultsWritten(SweepId SweepId, string Folder, SweepStatus Status) : ISweepWire;
+
+/// <summary>The store has no sweep with this id; <see cref="Known"/> lists the ones it has.</summary>
+public sealed record SweepUnknown(SweepId SweepId, IReadOnlyList<SweepId> Known) : ISweepWire;

@@ -29,3 +29,6 @@ public sealed record SweepCancelled(DateTimeOffset At) : ISweepEvent;
 
 /// <summary>The spec gained axis values; the new grid points become pending trials.</summary>
 public sealed record SweepExtended(SweepSpec Spec, string SpecHash, string SpecText, DateTimeOffset At) : ISweepEvent;
+
+/// <summary>The coordinator's catalog (persistence id <c>sweep-catalog</c>): a sweep exists in this store.</summary>
+public sealed record SweepRegistered(SweepId SweepId, string Name, DateTimeOffset At) : ISweepWire;

@@ -33,6 +33,16 @@ public static class WireTypes
         ("sweep-results", typeof(SweepResults)),
         ("sweep-status", typeof(SweepStatus)),
         ("sweep-snapshot", typeof(Persistence.SweepSnapshot)),
+        ("sweep-registered", typeof(SweepRegistered)),
+        ("resume-sweep", typeof(ResumeSweep)),
+        ("extend-sweep", typeof(ExtendSweep)),
+        ("pause-sweep", typeof(PauseSweep)),
+        ("cancel-sweep", typeof(CancelSweep)),
+        ("list-sweeps", typeof(ListSweeps)),
+        ("sweep-list", typeof(SweepList)),
+        ("write-sweep-results", typeof(WriteSweepResults)),
+        ("sweep-results-written", typeof(SweepResultsWritten)),
+        ("sweep-unknown", typeof(SweepUnknown)),
     ];
 
     public static readonly IReadOnlyDictionary<string, Type> ByName = All.ToDictionary(x => x.Name, x => x.Type);

@@ -1,12 +1,9 @@
 using System.CommandLine;
-using Akka.Actor;
 using Spectre.Console;
 using Sweep.Actors.Hosting;
 using Sweep.Actors.Protocol;
-using Sweep.Cli.Display;
 using Sweep.Cli.Hosting;
 using Sweep.Core.Specs;
-using Sweep.Core.Statistics;
 
 namespace Sweep.Cli.Commands;
 
@@ -16,7 +13,7 @@ namespace Sweep.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public sealed record Settings(string SpecPath, string Store, string ResultsRoot, int Slots, int MaxAttempts);
+    public sealed record Settings(string SpecPath, string Store, string ResultsRoot, int Slots, int MaxAttempts, int SnapshotEvery);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -25,12 +22,13 @@ public static class RunCommand
         var results = CommonOptions.Results();
         var slots = CommonOptions.Slots();
         var attempts = CommonOptions.MaxAttempts();
-        var command = new Command("run", "Run a sweep in this process (every role, SQLite journal) and write its results.")
+        var snapshots = CommonOptions.SnapshotEvery();
+        var command = new Command("run", "Run a sweep in this process (every role, SQLite journal) and write its results. Running a spec again continues its sweep.")
         {
-            spec, store, results, slots, attempts,
+            spec, store, results, slots, attempts, snapshots,
         };
         command.SetAction((parse, ct) => ExecuteAsync(
-            new Settings(parse.GetValue(spec)!, parse.GetValue(store)!, parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(attempts)),
+            new Settings(parse.GetValue(spec)!, parse.GetValue(store)!, parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(attempts), parse.GetValue(snapshots)),
             console,
             ct));
         return command;
@@ -38,9 +36,9 @@ public static class RunCommand
 
     public static async Task<int> ExecuteAsync(Settings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        if (settings.Slots < 1 || settings.MaxAttempts < 1)
+        if (settings.Slots < 1 || settings.MaxAttempts < 1 || settings.SnapshotEvery < 1)
         {
-            console.MarkupLine("[red]error[/] --slots and --max-attempts must be at least 1.");
+            console.MarkupLine("[red]error[/] --slots, --max-attempts and --snapshot-every must be at least 1.");
             return ExitCodes.BadInput;
         }
 
@@ -74,71 +72,10 @@ public static class RunCommand
             {
                 Store = store,
                 Slots = NodeOptions.CpuSlots(settings.Slots),
-                Settings = new SweepSettings(200, settings.MaxAttempts, settings.ResultsRoot),
+                Settings = new SweepSettings(settings.SnapshotEvery, settings.MaxAttempts, settings.ResultsRoot),
             },
             new SubmitSweep(spec, specText, settings.MaxAttempts),
+            mustExist: false,
             cancellationToken);
-    }
-}
-
-/// <summary>Starts an embedded node, sends it a command that starts or continues a sweep, follows it, and reports.</summary>
-public static class SweepSession
-{
-    public static async Task<int> RunAsync(IAnsiConsole console, NodeOptions options, ISweepWire start, CancellationToken cancellationToken)
-    {
-        console.MarkupLineInterpolated($"store    {options.Store.Describe()}");
-        EmbeddedNode node;
-        try
-        {
-            node = await EmbeddedNode.StartAsync(options, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            console.MarkupLineInterpolated($"[red]error[/] could not start the node: {e.Message}");
-            return ExitCodes.Unreachable;
-        }
-
-        await using (node)
-        {
-            var reply = await node.Coordinator.Ask<ISweepWire>(start, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
-            if (reply is SweepRejected rejected)
-            {
-                console.MarkupLineInterpolated($"[red]error[/] {rejected.Reason}");
-                return ExitCodes.BadInput;
-            }
-
-            var accepted = (SweepAccepted)reply;
-            var outputs = SweepOutputs.WaitFor(node.System, accepted.SweepId);
-            var results = Path.GetFullPath(Path.Combine(options.Settings?.ResultsRoot ?? "results", accepted.SweepId.Value));
-            console.MarkupLineInterpolated($"sweep    {accepted.SweepId} · {accepted.Total} trials · {accepted.Done} already done · {options.Slots.Count} trainer slot(s)");
-            console.MarkupLineInterpolated($"results  {results}");
-
-            SweepStatus status;
-            try
-            {
-                status = await SweepProgressView.FollowAsync(console, node.Coordinator, accepted.SweepId, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                console.MarkupLineInterpolated($"[yellow]interrupted[/]: finished trials are in the journal; continue with 'sweep resume {accepted.SweepId}'.");
-                return ExitCodes.Interrupted;
-            }
-
-            var folder = await outputs.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
-            var final = await node.Coordinator.Ask<ISweepWire>(new GetSweepResults(accepted.SweepId), TimeSpan.FromSeconds(60), cancellationToken);
-            if (final is SweepResults sweepResults && sweepResults.Completed.Count > 0)
-            {
-                console.Write(CurveTable.Build(BoundCurves.AgainstDimension(sweepResults.Completed), sweepResults.Spec.Bound.Sigma));
-            }
-
-            console.MarkupLineInterpolated($"wrote    {folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
-            if (status.Failed > 0)
-            {
-                console.MarkupLineInterpolated($"[yellow]{status.Failed} trial(s) failed every attempt[/]; see summary.json. Retry with 'sweep resume {accepted.SweepId} --retry-failed'.");
-                return ExitCodes.TrialsFailed;
-            }
-
-            return ExitCodes.Ok;
-        }
     }
 }

@@ -3,29 +3,54 @@ using Sweep.Core.Statistics;
 
 namespace Sweep.Cli.Display;
 
-/// <summary>The bound curves as a terminal table: per series and d, mean ± 95% CI half-width over seeds.</summary>
+/// <summary>
+/// The bound curves as a terminal table: per series and d, mean ± 95% CI half-width over seeds. With a single series
+/// its description goes in the caption, so the table fits an 80-column terminal.
+/// </summary>
 public static class CurveTable
 {
     public static Table Build(IReadOnlyList<CurvePoint> curves, double sigma)
     {
-        var table = new Table().Title($"bound curves (σ = {sigma}, bound in nats-based units of the 0-1 loss; mean ± 95% CI)")
-            .AddColumns("series", "d", "seeds", "train error", "test error", "gap", "bound", "test-error bound");
+        var series = curves.Select(p => p.Series).Distinct().ToList();
+        var several = series.Count > 1;
+        var table = new Table()
+            .Title($"bound curves · σ = {sigma} (0-1 loss) · mean ± 95% CI over seeds")
+            .Border(TableBorder.Simple);
+        if (several)
+        {
+            table.AddColumn("series");
+        }
+
+        table.AddColumns("d", "seeds", "train err", "test err", "gap", "bound", "err bound");
         foreach (var p in curves)
         {
             var holds = p.Bound.Mean >= p.Gap.Mean;
-            table.AddRow(
-                Markup.Escape(p.Series),
+            var cells = new List<string>();
+            if (several)
+            {
+                cells.Add(Markup.Escape(p.Series));
+            }
+
+            cells.AddRange(
+            [
                 p.X.ToString("G"),
                 p.TrainError.Count.ToString(),
                 Format(p.TrainError),
                 Format(p.TestError),
                 Format(p.Gap),
                 (holds ? "[green]" : "[red]") + Format(p.Bound) + "[/]",
-                (p.TestErrorBound.Mean < 1 ? "" : "[yellow]") + Format(p.TestErrorBound) + (p.TestErrorBound.Mean < 1 ? "" : " (vacuous)[/]"));
+                p.TestErrorBound.Mean < 1 ? Format(p.TestErrorBound) : "[yellow]" + Format(p.TestErrorBound) + " vacuous[/]",
+            ]);
+            table.AddRow(cells.ToArray());
+        }
+
+        if (!several && series.Count == 1)
+        {
+            table.Caption(Markup.Escape(series[0].Replace('\n', ' ')));
         }
 
         return table;
     }
 
-    private static string Format(MeanInterval i) => i.Count > 1 ? $"{i.Mean:F4} ± {(i.High - i.Mean):F4}" : $"{i.Mean:F4}";
+    private static string Format(MeanInterval i) => i.Count > 1 ? $"{i.Mean:F3}±{i.High - i.Mean:F3}" : $"{i.Mean:F3}";
 }

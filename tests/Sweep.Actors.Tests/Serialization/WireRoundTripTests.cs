@@ -101,6 +101,16 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(SweepResults) => new SweepResults(sweep, spec, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 3, "boom")]),
             nameof(SweepStatus) => new SweepStatus(sweep, "tiny", "Active", 4, 1, 1, 2, 0, at, [new RunningTrial(trial.Id, 4, 0, "n", 1, at, 5, 18, 0.9)]),
             nameof(SweepSnapshot) => SweepSnapshot.Of(state),
+            nameof(SweepRegistered) => new SweepRegistered(sweep, "tiny", at),
+            nameof(ResumeSweep) => new ResumeSweep(sweep, true),
+            nameof(ExtendSweep) => new ExtendSweep(sweep, spec, "name: tiny"),
+            nameof(PauseSweep) => new PauseSweep(sweep),
+            nameof(CancelSweep) => new CancelSweep(sweep),
+            nameof(ListSweeps) => new ListSweeps(),
+            nameof(SweepList) => new SweepList([new SweepStatus(sweep, "tiny", "Paused", 4, 1, 0, 3, 0, at, [])]),
+            nameof(WriteSweepResults) => new WriteSweepResults(sweep),
+            nameof(SweepResultsWritten) => new SweepResultsWritten(sweep, "/tmp/r", new SweepStatus(sweep, "tiny", "Active", 4, 4, 0, 0, 0, at, [])),
+            nameof(SweepUnknown) => new SweepUnknown(new SweepId("nope"), [sweep, new SweepId("other-12345678")]),
             _ => throw new InvalidOperationException($"No sample for {type.Name}; add one."),
         };
         return sample;

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Text.Json;
+using Akka.Actor;
+using Spectre.Console;
+using Sweep.Actors.Hosting;
+using Sweep.Actors.Persistence;
+using Sweep.Actors.Protocol;
+using Sweep.Cli.Hosting;
+
+namespace Sweep.Cli.Commands;
+
+/// <summary>
+/// <c>sweep results &lt;sweep-id | results folder&gt;</c>: rebuilds the results folder (CSVs, summary, plots) from the
+/// journal, whatever the sweep's progress, and prints the curve table with the path to the plots.
+/// </summary>
+public static class ResultsCommand
+{
+    public sealed record Settings(string Sweep, string? Store, string ResultsRoot, bool Json);
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var sweep = new Argument<string>("sweep") { Description = "The sweep id, or its results folder." };
+        var store = CommonOptions.StoreOfExisting();
+        var results = CommonOptions.Results();
+        var json = CommonOptions.Json();
+        var command = new Command("results", "Rebuild a sweep's results folder from the journal and print its bound curves.") { sweep, store, results, json };
+        command.SetAction((parse, ct) => ExecuteAsync(
+            new Settings(parse.GetValue(sweep)!, parse.GetValue(store), parse.GetValue(results)!, parse.GetValue(json)),
+            console,
+            ct));
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(Settings settings, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        Core.Trials.SweepId id;
+        StoreLocation store;
+        try
+        {
+            (id, store) = SweepReference.Resolve(settings.Sweep, settings.Store);
+        }
+        catch (FormatException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        StoreSession session;
+        try
+        {
+            session = await StoreSession.OpenForReadingAsync(store, SweepReference.ResultsRootFor(settings.Sweep, settings.ResultsRoot), cancellationToken);
+        }
+        catch (StoreUnavailableException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+            return ExitCodes.Unreachable;
+        }
+
+        await using (session)
+        {
+            var coordinator = session.Node.Coordinator;
+            var reply = await coordinator.Ask<ISweepWire>(new WriteSweepResults(id), TimeSpan.FromSeconds(120), cancellationToken);
+            switch (reply)
+            {
+                case SweepUnknown unknown:
+                    return SweepSession.Unknown(console, unknown, store);
+                case SweepRejected rejected:
+                    console.MarkupLineInterpolated($"[red]error[/] {rejected.Reason}");
+                    return ExitCodes.Unreachable;
+            }
+
+            var written = (SweepResultsWritten)reply;
+            if (settings.Json)
+            {
+                var s = written.Status;
+                console.WriteLine(JsonSerializer.Serialize(
+                    new { sweep_id = id.Value, folder = written.Folder, total = s.Total, done = s.Done, failed = s.Failed, pending = s.Pending + s.Running },
+                    CommonOptions.JsonOutput));
+                return ExitCodes.Ok;
+            }
+
+            var status = written.Status;
+            console.MarkupLineInterpolated($"sweep    {id} · {status.Done}/{status.Total} done · {status.Failed} failed · {status.Pending + status.Running} not run yet");
+            await SweepSession.PrintCurvesAsync(console, coordinator, id, cancellationToken);
+            console.MarkupLineInterpolated($"wrote    {written.Folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
+            return ExitCodes.Ok;
+        }
+    }
+}

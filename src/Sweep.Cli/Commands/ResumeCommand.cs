@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Spectre.Console;
+using Sweep.Actors.Hosting;
+using Sweep.Actors.Protocol;
+using Sweep.Cli.Hosting;
+
+namespace Sweep.Cli.Commands;
+
+/// <summary>
+/// <c>sweep resume &lt;sweep-id | results folder&gt;</c>: continues an interrupted sweep from its journal. Completed
+/// trials never run again; trials that were in flight start again with their attempt counted; failed trials run
+/// again only with <c>--retry-failed</c>.
+/// </summary>
+public static class ResumeCommand
+{
+    public sealed record Settings(string Sweep, string? Store, string ResultsRoot, int Slots, int SnapshotEvery, bool RetryFailed);
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var sweep = new Argument<string>("sweep") { Description = "The sweep id, or its results folder (results/<sweep-id>)." };
+        var store = CommonOptions.StoreOfExisting();
+        var results = CommonOptions.Results();
+        var slots = CommonOptions.Slots();
+        var snapshots = CommonOptions.SnapshotEvery();
+        var retry = new Option<bool>("--retry-failed") { Description = "Also run again the trials that failed every attempt (with a fresh budget of attempts)." };
+        var command = new Command("resume", "Continue an interrupted sweep: nothing finished runs again, nothing runs twice.")
+        {
+            sweep, store, results, slots, snapshots, retry,
+        };
+        command.SetAction((parse, ct) => ExecuteAsync(
+            new Settings(parse.GetValue(sweep)!, parse.GetValue(store), parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(snapshots), parse.GetValue(retry)),
+            console,
+            ct));
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(Settings settings, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        if (settings.Slots < 1 || settings.SnapshotEvery < 1)
+        {
+            console.MarkupLine("[red]error[/] --slots and --snapshot-every must be at least 1.");
+            return ExitCodes.BadInput;
+        }
+
+        Core.Trials.SweepId id;
+        StoreLocation store;
+        try
+        {
+            (id, store) = SweepReference.Resolve(settings.Sweep, settings.Store);
+        }
+        catch (FormatException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        return await SweepSession.RunAsync(
+            console,
+            new NodeOptions
+            {
+                Store = store,
+                Slots = NodeOptions.CpuSlots(settings.Slots),
+                Settings = new SweepSettings(settings.SnapshotEvery, 3, SweepReference.ResultsRootFor(settings.Sweep, settings.ResultsRoot)),
+            },
+            new ResumeSweep(id, settings.RetryFailed),
+            mustExist: true,
+            cancellationToken);
+    }
+}

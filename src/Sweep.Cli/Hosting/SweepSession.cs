@@ -1,0 +1,102 @@
+using Akka.Actor;
+using Spectre.Console;
+using Sweep.Actors.Hosting;
+using Sweep.Actors.Persistence;
+using Sweep.Actors.Protocol;
+using Sweep.Cli.Display;
+using Sweep.Core.Statistics;
+
+namespace Sweep.Cli.Hosting;
+
+/// <summary>
+/// Runs a sweep in this process: opens the store for writing, sends the command that starts or continues the sweep
+/// (submit, resume, extend), follows it to its end, and reports. Shared by <c>run</c>, <c>resume</c> and <c>extend</c>.
+/// </summary>
+public static class SweepSession
+{
+    public static async Task<int> RunAsync(IAnsiConsole console, NodeOptions options, ISweepWire start, bool mustExist, CancellationToken cancellationToken)
+    {
+        console.MarkupLineInterpolated($"store    {options.Store.Describe()}");
+        StoreSession session;
+        try
+        {
+            session = await StoreSession.OpenForWritingAsync(options, mustExist, cancellationToken);
+        }
+        catch (StoreUnavailableException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+            return ExitCodes.Unreachable;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] could not start the node: {e.Message}");
+            return ExitCodes.Unreachable;
+        }
+
+        await using (session)
+        {
+            var node = session.Node;
+            var reply = await node.Coordinator.Ask<ISweepWire>(start, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+            switch (reply)
+            {
+                case SweepRejected rejected:
+                    console.MarkupLineInterpolated($"[red]error[/] {rejected.Reason}");
+                    return ExitCodes.BadInput;
+                case SweepUnknown unknown:
+                    return Unknown(console, unknown, options.Store);
+            }
+
+            var accepted = (SweepAccepted)reply;
+            var outputs = SweepOutputs.WaitFor(node.System, accepted.SweepId);
+            var results = Path.GetFullPath(Path.Combine(options.Settings?.ResultsRoot ?? "results", accepted.SweepId.Value));
+            SweepReference.Write(results, new SweepReference(accepted.SweepId.Value, options.Store.Describe()));
+            console.MarkupLineInterpolated($"sweep    {accepted.SweepId} · {accepted.Total} trials · {accepted.Done} already done · {accepted.Failed} failed · {options.Slots.Count} trainer slot(s)");
+            console.MarkupLineInterpolated($"results  {results}");
+
+            SweepStatus status;
+            try
+            {
+                status = await SweepProgressView.FollowAsync(console, node.Coordinator, accepted.SweepId, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                console.MarkupLineInterpolated($"[yellow]interrupted[/]: finished trials are in the journal; continue with 'sweep resume {accepted.SweepId}'.");
+                return ExitCodes.Interrupted;
+            }
+
+            var folder = await outputs.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
+            await PrintCurvesAsync(console, node.Coordinator, accepted.SweepId, cancellationToken);
+            console.MarkupLineInterpolated($"wrote    {folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
+            if (status.Phase == "Paused")
+            {
+                console.MarkupLineInterpolated($"[yellow]paused[/]: continue with 'sweep resume {accepted.SweepId}'.");
+                return ExitCodes.Ok;
+            }
+
+            if (status.Failed > 0)
+            {
+                console.MarkupLineInterpolated($"[yellow]{status.Failed} trial(s) failed every attempt[/]; see summary.json. Retry with 'sweep resume {accepted.SweepId} --retry-failed'.");
+                return ExitCodes.TrialsFailed;
+            }
+
+            return ExitCodes.Ok;
+        }
+    }
+
+    public static async Task PrintCurvesAsync(IAnsiConsole console, IActorRef coordinator, Core.Trials.SweepId sweepId, CancellationToken cancellationToken)
+    {
+        var final = await coordinator.Ask<ISweepWire>(new GetSweepResults(sweepId), TimeSpan.FromSeconds(60), cancellationToken);
+        if (final is SweepResults sweepResults && sweepResults.Completed.Count > 0)
+        {
+            console.Write(CurveTable.Build(BoundCurves.AgainstDimension(sweepResults.Completed), sweepResults.Spec.Bound.Sigma));
+        }
+    }
+
+    /// <summary>An unknown sweep id: say which sweeps the store has (exit 3).</summary>
+    public static int Unknown(IAnsiConsole console, SweepUnknown unknown, StoreLocation store)
+    {
+        var known = unknown.Known.Count == 0 ? "it holds no sweep" : "it holds: " + string.Join(", ", unknown.Known.Select(k => k.Value));
+        console.MarkupLineInterpolated($"[red]error[/] no sweep '{unknown.SweepId}' in {store.Describe()}; {known}.");
+        return ExitCodes.Unreachable;
+    }
+}
