@@ -6,7 +6,17 @@ namespace Sweep.Cli;
 
 public static class Program
 {
-    public static Task<int> Main(string[] args) => Run(args, AnsiConsole.Console);
+    public static Task<int> Main(string[] args)
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and pipes: one line per message, not wrapped at a guessed terminal width.
+            console.Profile.Width = 240;
+        }
+
+        return Run(args, console);
+    }
 
     /// <summary>The whole command line, with an injected console so tests can read what it prints.</summary>
     public static Task<int> Run(string[] args, IAnsiConsole console)

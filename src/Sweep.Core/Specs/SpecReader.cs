@@ -104,11 +104,11 @@ public static class SpecReader
             errors.Add(new SpecError(file, (int)e.Start.Line, (int)e.Start.Column, "(yaml syntax)", message));
             return null;
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this for some unterminated constructs; point at the last event it read.
             var mark = parser.Current?.Start;
-            errors.Add(new SpecError(file, (int)(mark?.Line ?? 1), (int)(mark?.Column ?? 1), "(yaml syntax)", "malformed YAML near here (an unclosed '[', '{' or quote?): " + e.Message));
+            errors.Add(new SpecError(file, (int)(mark?.Line ?? 1), (int)(mark?.Column ?? 1), "(yaml syntax)", "malformed YAML near here (an unclosed '[', '{' or quote?)"));
             return null;
         }
 
@@ -144,6 +144,11 @@ public static class SpecReader
                 }
 
                 var path = r.String(node, "dataset", "path", required: false, fallback: DatasetSpec.DefaultFashionMnistPath)!;
+                if (MissingIdxFile(path) is { } missing)
+                {
+                    r.Error(r.Child(node, "path") ?? node, "dataset.path", $"{path} has no {missing}[.gz]; install the Debian package dataset-fashion-mnist (scripts/setup) or point dataset.path at the IDX files");
+                }
+
                 var testSize = r.Int(node, "dataset", "test_size", required: false, fallback: 10_000, min: 1, max: 10_000);
                 if (trainSize > 60_000)
                 {
@@ -371,4 +376,9 @@ public static class SpecReader
         r.RejectUnknownKeys(node, "bound", "sigma");
         return new BoundSpec(r.Double(node, "bound", "sigma", required: false, fallback: 0.5, min: 0, exclusiveMin: true) ?? 0.5);
     }
+
+    /// <summary>The first Fashion-MNIST IDX file missing from <paramref name="folder"/> (plain or gzipped), or null.</summary>
+    private static string? MissingIdxFile(string folder) =>
+        new[] { "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte" }
+            .FirstOrDefault(f => !System.IO.File.Exists(System.IO.Path.Combine(folder, f)) && !System.IO.File.Exists(System.IO.Path.Combine(folder, f + ".gz")));
 }

@@ -74,6 +74,21 @@ public sealed class SweepProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits until the process prints a line that matches.</summary>
+    public async Task WaitForLineAsync(Func<string, bool> moment, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Lines.Any(moment))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No matching line (exited: {_process.HasExited}):\n{Output}");
+            }
+
+            await _lineArrived.WaitAsync(TimeSpan.FromMilliseconds(200));
+        }
+    }
+
     /// <summary>SIGKILLs the process as soon as it prints a line that matches; false if it ended first.</summary>
     public async Task<bool> KillWhenAsync(Func<string, bool> moment, TimeSpan timeout)
     {
