@@ -59,6 +59,28 @@ public sealed class TabularDataset
         return new TabularDataset(features, labels, FeatureCount, Classes);
     }
 
+    /// <summary>The rows whose label is one of <paramref name="classes"/>, in their order; labels keep their values.</summary>
+    public TabularDataset OfClasses(IReadOnlyCollection<int> classes)
+    {
+        if (classes.Any(c => c < 0 || c >= Classes))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(classes), $"Classes {{{string.Join(", ", classes)}}} must lie in [0, {Classes}).");
+        }
+
+        var keep = classes.ToHashSet();
+        var rows = new List<int>();
+        for (var i = 0; i < Count; i++)
+        {
+            if (keep.Contains(Labels[i]))
+            {
+                rows.Add(i);
+            }
+        }
+
+        return Subset(rows);
+    }
+
     /// <summary>The first <paramref name="count"/> rows.</summary>
     public TabularDataset Take(int count)
     {

@@ -31,6 +31,8 @@ public sealed class FunctionalLeNet5 : INetwork
 
     public long ParameterCount => _layout.ParameterCount;
 
+    public ParameterLayout Layout => _layout;
+
     public Tensor Forward(Tensor theta, Tensor x)
     {
         using var scope = torch.NewDisposeScope();

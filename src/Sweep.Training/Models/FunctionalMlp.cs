@@ -26,6 +26,8 @@ public sealed class FunctionalMlp : INetwork
 
     public long ParameterCount => _layout.ParameterCount;
 
+    public ParameterLayout Layout => _layout;
+
     public Tensor Forward(Tensor theta, Tensor x)
     {
         using var scope = torch.NewDisposeScope();

@@ -12,6 +12,9 @@ public interface INetwork
     /// <summary>D, the length of θ.</summary>
     long ParameterCount { get; }
 
+    /// <summary>Where each weight and bias sits in θ.</summary>
+    ParameterLayout Layout { get; }
+
     /// <summary>The logits for the rows of <paramref name="x"/> (batch × inputs) under parameters <paramref name="theta"/>.</summary>
     Tensor Forward(Tensor theta, Tensor x);
 

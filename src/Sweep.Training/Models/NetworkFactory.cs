@@ -1,4 +1,5 @@
 using Sweep.Core.Specs;
+using Sweep.Training.Data;
 
 namespace Sweep.Training.Models;
 
@@ -11,4 +12,18 @@ public static class NetworkFactory
         ModelKind.LeNet5 => new FunctionalLeNet5(spec.Classes),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), $"model.kind: unknown model kind {spec.Kind}."),
     };
+
+    /// <summary>Throws an <see cref="ArgumentException"/> when the model's inputs or outputs do not fit the data.</summary>
+    public static void CheckShapes(ModelSpec spec, TabularDataset data)
+    {
+        if (data.FeatureCount != spec.Inputs)
+        {
+            throw new ArgumentException($"model ({spec.Describe()}) takes {spec.Inputs} inputs, but the dataset has {data.FeatureCount} features.");
+        }
+
+        if (data.Classes != spec.Classes)
+        {
+            throw new ArgumentException($"model ({spec.Describe()}) has {spec.Classes} outputs, but the dataset has {data.Classes} classes.");
+        }
+    }
 }

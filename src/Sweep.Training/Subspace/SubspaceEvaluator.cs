@@ -1,40 +1,17 @@
 using Sweep.Training.Data;
+using Sweep.Training.Models;
 using TorchSharp;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace Sweep.Training.Subspace;
-
-/// <summary>Mean cross-entropy (nats) and 0-1 error of a subspace model on a whole dataset.</summary>
-public readonly record struct Evaluation(double Loss, double Error);
 
 /// <summary>Evaluates a <see cref="SubspaceModel"/> at a given w', in chunks, without building a graph.</summary>
 public static class SubspaceEvaluator
 {
-    /// <summary>The most rows evaluated at once.</summary>
-    public const int ChunkSize = 2048;
-
     public static Evaluation Evaluate(SubspaceModel model, DeviceDataset data, Tensor wPrime)
     {
-        if (data.Count == 0)
-        {
-            return new Evaluation(double.NaN, double.NaN);
-        }
-
         using var noGrad = torch.no_grad();
         using var theta = model.Parameters(wPrime);
-        double lossSum = 0;
-        long errors = 0;
-        for (var start = 0; start < data.Count; start += ChunkSize)
-        {
-            using var scope = torch.NewDisposeScope();
-            var rows = Math.Min(ChunkSize, data.Count - start);
-            var labels = data.Labels.narrow(0, start, rows);
-            var logits = model.Network.Forward(theta, data.Features.narrow(0, start, rows));
-            lossSum += F.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).ToDouble();
-            errors += logits.argmax(1).ne(labels).sum().ToInt64();
-        }
-
-        return new Evaluation(lossSum / data.Count, (double)errors / data.Count);
+        return NetworkEvaluator.Evaluate(model.Network, theta, data);
     }
 }

@@ -3,11 +3,11 @@ using Sweep.Core.Specs;
 using Sweep.Core.Trials;
 using Sweep.Training.Data;
 using Sweep.Training.Models;
+using Sweep.Training.Optimization;
 using Sweep.Training.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace Sweep.Training.Subspace;
 
@@ -36,7 +36,7 @@ public static class SubspaceTrainer
         var quantizer = new UniformQuantizer(trial.Quantization.Levels, trial.Quantization.Range);
         var data = DatasetLoader.Load(trial.Dataset, trial.Seeds.Data);
         var network = NetworkFactory.Create(trial.Model);
-        CheckShapes(trial.Model, data.Train);
+        NetworkFactory.CheckShapes(trial.Model, data.Train);
         ct.ThrowIfCancellationRequested();
 
         using var model = CreateModel(trial, network, torchDevice);
@@ -44,47 +44,17 @@ public static class SubspaceTrainer
         using var test = new DeviceDataset(data.Test, torchDevice);
         using var wPrime = new Parameter(torch.zeros(trial.IntrinsicDimension, dtype: ScalarType.Float32, device: torchDevice));
 
-        var schedule = new BatchSchedule(train.Count, trial.Training.BatchSize, trial.Seeds.BatchOrder);
-        var totalSteps = trial.Training.Steps ?? checked(trial.Training.Epochs * schedule.BatchesPerEpoch);
-        ArgumentOutOfRangeException.ThrowIfNegative(totalSteps);
-        using (var optimizer = CreateOptimizer(trial.Training, wPrime))
-        {
-            var reportEvery = Math.Max(1, totalSteps / 100);
-            for (var step = 1; step <= totalSteps; step++)
-            {
-                ct.ThrowIfCancellationRequested();
-                var loss = Step(model, train, schedule.Next(), wPrime, optimizer, trial.Quantization.Aware ? quantizer : null);
-                if (!double.IsFinite(loss))
-                {
-                    throw new TrialDivergedException(step, loss, learningRate);
-                }
-
-                if (!wPrime.isfinite().all().ToBoolean())
-                {
-                    throw TrialDivergedException.NonFiniteWeights(step, loss, learningRate);
-                }
-
-                if (onProgress is not null && (step == 1 || step == totalSteps || step % reportEvery == 0))
-                {
-                    onProgress(new TrainingProgress(step, totalSteps, loss));
-                }
-            }
-        }
+        var aware = trial.Quantization.Aware ? quantizer : null;
+        var totalSteps = TrainingLoop.Run(
+            trial.Training,
+            train,
+            trial.Seeds.BatchOrder,
+            [wPrime],
+            x => model.Logits(aware is null ? wPrime : aware.StraightThrough(wPrime), x),
+            onProgress,
+            ct);
 
         return Finish(model, train, test, wPrime, quantizer, totalSteps, stopwatch);
-    }
-
-    private static void CheckShapes(ModelSpec spec, TabularDataset train)
-    {
-        if (train.FeatureCount != spec.Inputs)
-        {
-            throw new ArgumentException($"model ({spec.Describe()}) takes {spec.Inputs} inputs, but the dataset has {train.FeatureCount} features.");
-        }
-
-        if (train.Classes != spec.Classes)
-        {
-            throw new ArgumentException($"model ({spec.Describe()}) has {spec.Classes} outputs, but the dataset has {train.Classes} classes.");
-        }
     }
 
     private static SubspaceModel CreateModel(TrialConfig trial, INetwork network, Device device)
@@ -94,32 +64,6 @@ public static class SubspaceTrainer
         var initial = network.InitialParameters(generator).to(device);
         var projection = RandomProjection.Create(trial.Projection.Kind, network.ParameterCount, trial.IntrinsicDimension, trial.Seeds.Projection, device);
         return new SubspaceModel(network, initial.MoveToOuterDisposeScope(), projection.MoveToOuterDisposeScope());
-    }
-
-    private static optim.Optimizer CreateOptimizer(TrainingSpec training, Parameter wPrime) => training.Optimizer switch
-    {
-        OptimizerKind.Sgd => optim.SGD([wPrime], training.LearningRate),
-        OptimizerKind.Adam => optim.Adam([wPrime], training.LearningRate),
-        _ => throw new ArgumentOutOfRangeException(nameof(training), $"training.optimizer: unknown optimizer {training.Optimizer}."),
-    };
-
-    /// <summary>One optimizer step on one minibatch; returns its loss (taken before the update).</summary>
-    private static double Step(SubspaceModel model, DeviceDataset train, long[] batch, Parameter wPrime, optim.Optimizer optimizer, UniformQuantizer? aware)
-    {
-        using var scope = torch.NewDisposeScope();
-        var rows = torch.tensor(batch, device: train.Features.device);
-        var w = aware is null ? wPrime : aware.StraightThrough(wPrime);
-        var logits = model.Logits(w, train.Features.index_select(0, rows));
-        var loss = F.cross_entropy(logits, train.Labels.index_select(0, rows));
-        var value = loss.ToDouble();
-        if (double.IsFinite(value))
-        {
-            optimizer.zero_grad();
-            loss.backward();
-            optimizer.step();
-        }
-
-        return value;
     }
 
     private static TrainingOutcome Finish(
