@@ -45,8 +45,8 @@ public static class SweepDecisions
 
     /// <summary>Trials left running by a crash, or by a trainer that is gone, go back to pending (or fail when out of attempts).</summary>
     public static IReadOnlyList<ISweepEvent> Requeue(SweepState state, Func<TrialState, bool> which, string reason, DateTimeOffset now) =>
-        state.InOrder()
-            .Where(t => t.Status == TrialStatus.Running && which(t))
+        state.RunningTrials()
+            .Where(which)
             .Select(t => t.HasAttemptsLeft
                 ? (ISweepEvent)new TrialRequeued(t.Config.Id, t.Attempts, reason, now)
                 : new TrialFailed(t.Config.Id, t.Attempts, t.Node ?? "?", reason + " (no attempts left)", false, now))

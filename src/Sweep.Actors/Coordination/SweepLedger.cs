@@ -407,7 +407,7 @@ public sealed class SweepLedger : ReceivePersistentActor
         s.CountOf(TrialStatus.Pending),
         s.CountOf(TrialStatus.Failed),
         s.SubmittedAt,
-        s.InOrder().Where(t => t.Status == TrialStatus.Running).Select(t =>
+        s.RunningTrials().Select(t =>
         {
             _heartbeats.TryGetValue(t.Config.Id, out var h);
             return new RunningTrial(t.Config.Id, t.Config.IntrinsicDimension, t.Config.Seed, t.Node ?? "?", t.Attempts, t.StartedAt ?? s.SubmittedAt, h?.Step ?? 0, h?.TotalSteps ?? 0, h?.Loss ?? double.NaN);

@@ -10,7 +10,8 @@ public enum SweepPhase { Active, Paused, Cancelled }
 
 /// <summary>
 /// The immutable state of one sweep, folded from its events by <see cref="Apply"/>. Deterministic: no clock and no
-/// randomness here; everything comes from the events. <see cref="Pending"/> keeps the pending trials in grid order.
+/// randomness here; everything comes from the events. <see cref="Pending"/> and <see cref="Running"/> keep trial
+/// indices in grid order, and the counts are kept as events apply, so a status costs O(running), not O(trials).
 /// </summary>
 public sealed record SweepState(
     SweepId SweepId,
@@ -24,11 +25,40 @@ public sealed record SweepState(
     ImmutableSortedSet<int> Pending,
     DateTimeOffset SubmittedAt)
 {
+    public ImmutableSortedSet<int> Running { get; private init; } = ImmutableSortedSet<int>.Empty;
+
+    public int Done { get; private init; }
+
+    public int Failed { get; private init; }
+
     public int Total => Order.Count;
 
-    public int CountOf(TrialStatus status) => status == TrialStatus.Pending ? Pending.Count : Trials.Values.Count(t => t.Status == status);
+    public int CountOf(TrialStatus status) => status switch
+    {
+        TrialStatus.Pending => Pending.Count,
+        TrialStatus.Running => Running.Count,
+        TrialStatus.Done => Done,
+        _ => Failed,
+    };
 
-    public bool IsFinished => Phase == SweepPhase.Cancelled || Trials.Values.All(t => t.Status is TrialStatus.Done or TrialStatus.Failed);
+    public bool IsFinished => Phase == SweepPhase.Cancelled || Done + Failed == Total;
+
+    /// <summary>The running trials, in grid order.</summary>
+    public IEnumerable<TrialState> RunningTrials() => Running.Select(i => Trials[Order[i]]);
+
+    /// <summary>A state from trials whose statuses are already known (a snapshot).</summary>
+    public static SweepState Restore(SweepId sweepId, SweepSpec spec, string specHash, string specText, int maxAttempts, SweepPhase phase, IReadOnlyList<TrialState> trials, DateTimeOffset submittedAt) =>
+        new SweepState(
+            sweepId, spec, specHash, specText, maxAttempts, phase,
+            trials.ToImmutableDictionary(t => t.Config.Id),
+            trials.Select(t => t.Config.Id).ToImmutableList(),
+            trials.Where(t => t.Status == TrialStatus.Pending).Select(t => t.Index).ToImmutableSortedSet(),
+            submittedAt)
+        {
+            Running = trials.Where(t => t.Status == TrialStatus.Running).Select(t => t.Index).ToImmutableSortedSet(),
+            Done = trials.Count(t => t.Status == TrialStatus.Done),
+            Failed = trials.Count(t => t.Status == TrialStatus.Failed),
+        };
 
     public static SweepState Initial(SweepSubmitted e)
     {
@@ -71,7 +101,17 @@ public sealed record SweepState(
         var before = Trials[id];
         var after = change(before);
         var pending = after.Status == TrialStatus.Pending ? Pending.Add(after.Index) : Pending.Remove(after.Index);
-        return this with { Trials = Trials.SetItem(id, after), Pending = pending };
+        var running = after.Status == TrialStatus.Running ? Running.Add(after.Index) : Running.Remove(after.Index);
+        return this with
+        {
+            Trials = Trials.SetItem(id, after),
+            Pending = pending,
+            Running = running,
+            Done = Done + Delta(TrialStatus.Done),
+            Failed = Failed + Delta(TrialStatus.Failed),
+        };
+
+        int Delta(TrialStatus status) => (after.Status == status ? 1 : 0) - (before.Status == status ? 1 : 0);
     }
 
     private SweepState RetryAllFailed()

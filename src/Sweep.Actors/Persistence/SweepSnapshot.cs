@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Sweep.Actors.Coordination;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Grid;
@@ -29,12 +28,7 @@ public sealed record SweepSnapshot(
     {
         var configs = SweepGrid.Expand(Spec).ToDictionary(c => c.Id);
         var trials = Trials.Select((t, i) => new TrialState(i, configs[t.TrialId], t.Status, t.Attempts, t.AttemptLimit, t.Node, t.StartedAt, t.LastError, t.Metrics, t.WPrime)).ToList();
-        return new SweepState(
-            SweepId, Spec, SpecHash, SpecText, MaxAttempts, Phase,
-            trials.ToImmutableDictionary(t => t.Config.Id),
-            trials.Select(t => t.Config.Id).ToImmutableList(),
-            trials.Where(t => t.Status == TrialStatus.Pending).Select(t => t.Index).ToImmutableSortedSet(),
-            SubmittedAt);
+        return SweepState.Restore(SweepId, Spec, SpecHash, SpecText, MaxAttempts, Phase, trials, SubmittedAt);
     }
 }
 

@@ -120,4 +120,34 @@ public sealed class SweepStateTests
             Assert.Equal(a.WPrime, b.WPrime);
         });
     }
+
+    [Fact]
+    public void Kept_counts_equal_a_recount_through_any_sequence_of_events()
+    {
+        var random = new Random(5);
+        var s = Submitted(maxAttempts: 3);
+        for (var step = 0; step < 400; step++)
+        {
+            var trial = s.Trials[s.Order[random.Next(s.Total)]];
+            ISweepEvent e = (trial.Status, random.Next(3)) switch
+            {
+                (TrialStatus.Pending, _) => new TrialStarted(trial.Config.Id, trial.Attempts + 1, "n", T0),
+                (TrialStatus.Running, 0) => new TrialCompleted(trial.Config.Id, trial.Attempts, "n", Samples.Metrics(), [1f], T0),
+                (TrialStatus.Running, 1) => new TrialFailed(trial.Config.Id, trial.Attempts, "n", "NaN", trial.HasAttemptsLeft, T0),
+                (TrialStatus.Running, _) => new TrialRequeued(trial.Config.Id, trial.Attempts, "crash", T0),
+                _ => new SweepResumed(RetryFailed: true, T0),
+            };
+            s = s.Apply(e);
+
+            foreach (var status in Enum.GetValues<TrialStatus>())
+            {
+                Assert.Equal(s.Trials.Values.Count(t => t.Status == status), s.CountOf(status));
+            }
+
+            Assert.Equal(s.Trials.Values.Where(t => t.Status == TrialStatus.Running).Select(t => t.Index).Order(), s.RunningTrials().Select(t => t.Index));
+        }
+
+        var restored = SweepSnapshot.Of(s).ToState();
+        Assert.Equal((s.Done, s.Failed, s.Running.Count, s.Pending.Count), (restored.Done, restored.Failed, restored.Running.Count, restored.Pending.Count));
+    }
 }
