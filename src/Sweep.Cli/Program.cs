@@ -16,6 +16,7 @@ public static class Program
             RunCommand.Create(console),
             ValidateCommand.Create(console),
             PlanCommand.Create(console),
+            MiCommand.Create(console),
         };
         return root.Parse(args).InvokeAsync();
     }
