@@ -32,13 +32,8 @@ internal sealed class MaxNormKdTree
         var capacity = 2 * (count / LeafSize + 1) * 2 + 1;
         _nodes = new Node[capacity];
         _boxes = new double[capacity * 2 * dimension];
-        var source = points.ToArray();
-        Build(source, 0, count);
-        _points = new double[points.Length];
-        for (var p = 0; p < count; p++)
-        {
-            source.AsSpan(_originalIndex[p] * dimension, dimension).CopyTo(_points.AsSpan(p * dimension, dimension));
-        }
+        _points = points.ToArray();
+        Build(0, count);
     }
 
     public int Count => _originalIndex.Length;
@@ -201,9 +196,9 @@ internal sealed class MaxNormKdTree
 
     private ReadOnlySpan<double> BoxOf(int nodeIndex) => _boxes.AsSpan(nodeIndex * 2 * _dimension, 2 * _dimension);
 
-    /// <summary>Builds the subtree over <c>_originalIndex[start..end)</c>, which it reorders; returns the node's index.</summary>
+    /// <summary>Builds the subtree over points [start, end), which it reorders in place; returns the node's index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Build(double[] source, int start, int end)
+    private int Build(int start, int end)
     {
         var nodeIndex = _nodeCount++;
         _nodes[nodeIndex] = new Node(start, end, -1, -1);
@@ -216,7 +211,7 @@ internal sealed class MaxNormKdTree
             double low = double.PositiveInfinity, high = double.NegativeInfinity;
             for (var p = start; p < end; p++)
             {
-                var value = source[_originalIndex[p] * _dimension + c];
+                var value = _points[p * _dimension + c];
                 low = Math.Min(low, value);
                 high = Math.Max(high, value);
             }
@@ -235,19 +230,20 @@ internal sealed class MaxNormKdTree
         }
 
         var middle = start + (end - start) / 2;
-        Select(source, start, end - 1, middle, widest);
-        var left = Build(source, start, middle);
-        var right = Build(source, middle, end);
+        Select(start, end - 1, middle, widest);
+        var left = Build(start, middle);
+        var right = Build(middle, end);
         _nodes[nodeIndex] = new Node(start, end, left, right);
         return nodeIndex;
     }
 
     /// <summary>Quickselect on coordinate <paramref name="axis"/>: puts the <paramref name="nth"/> smallest in place, smaller ones before it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Select(double[] source, int low, int high, int nth, int axis)
+    private void Select(int low, int high, int nth, int axis)
     {
-        var index = _originalIndex;
-        double Key(int p) => source[index[p] * _dimension + axis];
+        var points = _points;
+        var dimension = _dimension;
+        double Key(int p) => points[p * dimension + axis];
         while (low < high)
         {
             var pivot = Key(low + (high - low) / 2);
@@ -266,7 +262,7 @@ internal sealed class MaxNormKdTree
 
                 if (i <= j)
                 {
-                    (index[i], index[j]) = (index[j], index[i]);
+                    Swap(i, j);
                     i++;
                     j--;
                 }
@@ -284,6 +280,17 @@ internal sealed class MaxNormKdTree
             {
                 return;
             }
+        }
+    }
+
+    private void Swap(int i, int j)
+    {
+        (_originalIndex[i], _originalIndex[j]) = (_originalIndex[j], _originalIndex[i]);
+        var a = _points.AsSpan(i * _dimension, _dimension);
+        var b = _points.AsSpan(j * _dimension, _dimension);
+        for (var c = 0; c < _dimension; c++)
+        {
+            (a[c], b[c]) = (b[c], a[c]);
         }
     }
 
