@@ -56,15 +56,17 @@ public sealed class SlicedMiTests
             Assert.Equal(truth, SlicedGaussianMi(joint, StiefelSlices.Draw(10, 1, random)), precision: 4);
         }
 
-        // KSG in the 11-dim joint space (1 + 10) is strongly biased low: at n = 1000 each slice gives ≈ 0.37 and at
-        // n = 4000 ≈ 0.45, so we hold the slices to their common value (spread < 0.12), the bias to its sign and size
-        // (between −60% and 0 of the truth), and check that it shrinks as n grows.
+        // KSG in the 11-dim joint space (1 + 10) is strongly biased low, and the bias shrinks slowly with n: measured
+        // slice means are 0.365 at n = 1000, 0.455 at n = 4000 and 0.502 at n = 10,000 (−40% of the truth). So we hold
+        // every slice to that band at each n (the slices share one true value, so they agree within 0.05) and check
+        // that the estimate climbs toward the truth as n grows.
         var small = OneSided(1000);
         var large = OneSided(4000);
 
-        Assert.All(small.PerSlice.Concat(large.PerSlice), e => Assert.InRange(e, 0.4 * truth, truth));
-        Assert.InRange(large.PerSlice.Max() - large.PerSlice.Min(), 0, 0.12);
-        Assert.True(large.Mean > small.Mean + 0.03, $"n = 4000 gives {large.Mean:F4}, n = 1000 gives {small.Mean:F4}");
+        Assert.All(small.PerSlice, e => Assert.InRange(e, 0.30, 0.43));
+        Assert.All(large.PerSlice, e => Assert.InRange(e, 0.40, 0.52));
+        Assert.InRange(large.PerSlice.Max() - large.PerSlice.Min(), 0, 0.05);
+        Assert.True(large.Mean > small.Mean + 0.05, $"n = 4000 gives {large.Mean:F4}, n = 1000 gives {small.Mean:F4}");
     }
 
     [Fact]
