@@ -1,5 +1,5 @@
+using Sweep.Core.Randomness;
 using Sweep.Core.Specs;
-using Sweep.Training.Randomness;
 
 namespace Sweep.Training.Data;
 

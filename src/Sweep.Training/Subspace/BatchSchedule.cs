@@ -1,4 +1,4 @@
-using Sweep.Training.Randomness;
+using Sweep.Core.Randomness;
 
 namespace Sweep.Training.Subspace;
 

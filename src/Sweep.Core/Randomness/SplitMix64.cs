@@ -1,4 +1,4 @@
-namespace Sweep.Training.Randomness;
+namespace Sweep.Core.Randomness;
 
 /// <summary>
 /// A small seeded random-number generator (SplitMix64) with Gaussian draws (Marsaglia's polar method). Its stream
