@@ -184,7 +184,7 @@ internal sealed class JournalFiller : ReceivePersistentActor
         Command<string>(_ =>
         {
             var left = events.Count;
-            foreach (var batch in events.Chunk(2000))
+            foreach (var batch in events.Chunk(500))
             {
                 PersistAll(batch, _ =>
                 {
@@ -202,10 +202,19 @@ internal sealed class JournalFiller : ReceivePersistentActor
                 });
             }
         });
+        _filled = filled;
         Command<SaveSnapshotSuccess>(_ => filled.TrySetResult());
         Command<SaveSnapshotFailure>(f => filled.TrySetException(f.Cause));
         Self.Tell("go");
     }
 
+    private readonly TaskCompletionSource _filled;
+
     public override string PersistenceId => "sweep-" + _id.Value;
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _filled.TrySetException(cause);
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
 }

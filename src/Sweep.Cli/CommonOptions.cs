@@ -47,6 +47,12 @@ public static class CommonOptions
         DefaultValueFactory = _ => SweepSettings.DefaultSnapshotEvery,
     };
 
+    public static Option<string?> Cluster() => new("--cluster")
+    {
+        Description = "Run on a running cluster instead of in this process: any node's address, akka.tcp://sweep@host:port or host:port (default: $SWEEP_CLUSTER).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SWEEP_CLUSTER"),
+    };
+
     public static Option<int> MaxAttempts() => new("--max-attempts")
     {
         Description = "Attempts per trial before it is marked failed (default 3).",

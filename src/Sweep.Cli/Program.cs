@@ -30,6 +30,7 @@ public static class Program
             ExtendCommand.Create(console),
             ListCommand.Create(console),
             ResultsCommand.Create(console),
+            NodeCommand.Create(console),
             MiCommand.Create(console),
         };
         return root.Parse(args).InvokeAsync();

@@ -40,6 +40,8 @@ public static class SweepNodeHosting
                 builder.AddSweepCoordinatorProxy();
             }
 
+            builder.AddSweepGateway();
+
             if (options.Has(SweepRoles.Trainer))
             {
                 builder.AddTrainers(options.Slots, executorForSlot);

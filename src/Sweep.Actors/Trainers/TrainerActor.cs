@@ -87,7 +87,7 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
         Receive<Crashed>(c =>
         {
             var reason = ReasonOf(c.Error);
-            _log.Warning("Trial {0} attempt {1} failed on {2}: {3}", a.Trial.Id, a.Attempt, _slot, reason);
+            _log.Info("Trial {0} attempt {1} failed on {2}: {3}", a.Trial.Id, a.Attempt, _slot, reason);
             Report(a, new ReportTrialFailed(a.SweepId, a.Trial.Id, a.Attempt, _slot, reason));
         });
         Receive<TrialAssigned>(other => _log.Warning("Slot {0} is busy; ignoring a second assignment of {1}.", _slot, other.Trial.Id));

@@ -13,7 +13,7 @@ namespace Sweep.Cli.Commands;
 /// </summary>
 public static class ResumeCommand
 {
-    public sealed record Settings(string Sweep, string? Store, string ResultsRoot, int Slots, int SnapshotEvery, bool RetryFailed);
+    public sealed record Settings(string Sweep, string? Store, string ResultsRoot, int Slots, int SnapshotEvery, bool RetryFailed, string? Cluster = null);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -23,12 +23,13 @@ public static class ResumeCommand
         var slots = CommonOptions.Slots();
         var snapshots = CommonOptions.SnapshotEvery();
         var retry = new Option<bool>("--retry-failed") { Description = "Also run again the trials that failed every attempt (with a fresh budget of attempts)." };
+        var cluster = CommonOptions.Cluster();
         var command = new Command("resume", "Continue an interrupted sweep: nothing finished runs again, nothing runs twice.")
         {
-            sweep, store, results, slots, snapshots, retry,
+            sweep, store, results, slots, snapshots, retry, cluster,
         };
         command.SetAction((parse, ct) => ExecuteAsync(
-            new Settings(parse.GetValue(sweep)!, parse.GetValue(store), parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(snapshots), parse.GetValue(retry)),
+            new Settings(parse.GetValue(sweep)!, parse.GetValue(store), parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(snapshots), parse.GetValue(retry), parse.GetValue(cluster)),
             console,
             ct));
         return command;
@@ -52,6 +53,11 @@ public static class ResumeCommand
         {
             console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
             return ExitCodes.BadInput;
+        }
+
+        if (settings.Cluster is not null)
+        {
+            return await SweepSession.RunOnClusterAsync(console, settings.Cluster, new ResumeSweep(id, settings.RetryFailed), SweepReference.ResultsRootFor(settings.Sweep, settings.ResultsRoot), cancellationToken);
         }
 
         return await SweepSession.RunAsync(

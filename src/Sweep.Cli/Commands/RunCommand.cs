@@ -13,7 +13,7 @@ namespace Sweep.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public sealed record Settings(string SpecPath, string Store, string ResultsRoot, int Slots, int MaxAttempts, int SnapshotEvery);
+    public sealed record Settings(string SpecPath, string Store, string ResultsRoot, int Slots, int MaxAttempts, int SnapshotEvery, string? Cluster = null);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -23,12 +23,13 @@ public static class RunCommand
         var slots = CommonOptions.Slots();
         var attempts = CommonOptions.MaxAttempts();
         var snapshots = CommonOptions.SnapshotEvery();
-        var command = new Command("run", "Run a sweep in this process (every role, SQLite journal) and write its results. Running a spec again continues its sweep.")
+        var cluster = CommonOptions.Cluster();
+        var command = new Command("run", "Run a sweep in this process (every role, SQLite journal), or on a running cluster with --cluster, and write its results. Running a spec again continues its sweep.")
         {
-            spec, store, results, slots, attempts, snapshots,
+            spec, store, results, slots, attempts, snapshots, cluster,
         };
         command.SetAction((parse, ct) => ExecuteAsync(
-            new Settings(parse.GetValue(spec)!, parse.GetValue(store)!, parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(attempts), parse.GetValue(snapshots)),
+            new Settings(parse.GetValue(spec)!, parse.GetValue(store)!, parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(attempts), parse.GetValue(snapshots), parse.GetValue(cluster)),
             console,
             ct));
         return command;
@@ -53,6 +54,11 @@ public static class RunCommand
         {
             SpecErrors.Write(console, e, json: false);
             return ExitCodes.BadInput;
+        }
+
+        if (settings.Cluster is not null)
+        {
+            return await SweepSession.RunOnClusterAsync(console, settings.Cluster, new SubmitSweep(spec, specText, settings.MaxAttempts), settings.ResultsRoot, cancellationToken);
         }
 
         StoreLocation store;

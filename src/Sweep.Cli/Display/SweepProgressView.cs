@@ -49,9 +49,26 @@ public static class SweepProgressView
         return last;
     }
 
+    /// <summary>How long the coordinator may stay silent (moving, restarting on another node) before following gives up.</summary>
+    public static readonly TimeSpan SilenceLimit = TimeSpan.FromMinutes(5);
+
     public static async Task<SweepStatus> PollAsync(IActorRef coordinator, SweepId sweepId, CancellationToken cancellationToken)
     {
-        var reply = await coordinator.Ask<ISweepWire>(new GetSweepStatus(sweepId), TimeSpan.FromSeconds(30), cancellationToken);
+        var silentSince = DateTime.UtcNow;
+        ISweepWire reply;
+        while (true)
+        {
+            try
+            {
+                reply = await coordinator.Ask<ISweepWire>(new GetSweepStatus(sweepId), TimeSpan.FromSeconds(10), cancellationToken);
+                break;
+            }
+            catch (AskTimeoutException) when (DateTime.UtcNow - silentSince < SilenceLimit)
+            {
+                // A coordinator that restarts recovers the sweep from its journal; keep asking.
+            }
+        }
+
         return reply switch
         {
             SweepStatus status => status,

@@ -4,7 +4,9 @@ using Sweep.Actors.Hosting;
 using Sweep.Actors.Persistence;
 using Sweep.Actors.Protocol;
 using Sweep.Cli.Display;
+using Sweep.Core.Specs;
 using Sweep.Core.Statistics;
+using Sweep.Reporting;
 
 namespace Sweep.Cli.Hosting;
 
@@ -80,6 +82,71 @@ public static class SweepSession
             }
 
             return ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>
+    /// The same on a running cluster: the command goes through a node's gateway to the coordinator singleton, the
+    /// trainers of the cluster run the trials, and the results folder is written here from the journaled results.
+    /// </summary>
+    public static async Task<int> RunOnClusterAsync(IAnsiConsole console, string contact, ISweepWire start, string resultsRoot, CancellationToken cancellationToken)
+    {
+        ClusterConnection connection;
+        try
+        {
+            connection = await ClusterConnection.ConnectAsync(contact, TimeSpan.FromSeconds(30), cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+            return ExitCodes.Unreachable;
+        }
+
+        await using (connection)
+        {
+            console.MarkupLineInterpolated($"cluster  {connection.Contact}");
+            var reply = await connection.Coordinator.Ask<ISweepWire>(start, TimeSpan.FromSeconds(60), cancellationToken);
+            switch (reply)
+            {
+                case SweepRejected rejected:
+                    console.MarkupLineInterpolated($"[red]error[/] {rejected.Reason}");
+                    return ExitCodes.BadInput;
+                case SweepUnknown unknown:
+                    var known = unknown.Known.Count == 0 ? "it holds no sweep" : "it holds: " + string.Join(", ", unknown.Known.Select(k => k.Value));
+                    console.MarkupLineInterpolated($"[red]error[/] no sweep '{unknown.SweepId}' in the cluster's store; {known}.");
+                    return ExitCodes.Unreachable;
+            }
+
+            var accepted = (SweepAccepted)reply;
+            var folder = Path.GetFullPath(Path.Combine(resultsRoot, accepted.SweepId.Value));
+            console.MarkupLineInterpolated($"sweep    {accepted.SweepId} · {accepted.Total} trials · {accepted.Done} already done · {accepted.Failed} failed");
+            console.MarkupLineInterpolated($"results  {folder}");
+            SweepStatus status;
+            try
+            {
+                status = await SweepProgressView.FollowAsync(console, connection.Coordinator, accepted.SweepId, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                console.MarkupLineInterpolated($"[yellow]detached[/]: the sweep goes on in the cluster; follow it again with 'sweep resume {accepted.SweepId} --cluster {contact}'.");
+                return ExitCodes.Interrupted;
+            }
+
+            if (await connection.Coordinator.Ask<ISweepWire>(new GetSweepResults(accepted.SweepId), TimeSpan.FromSeconds(120), cancellationToken) is not SweepResults results)
+            {
+                console.MarkupLine("[red]error[/] the coordinator did not return the results.");
+                return ExitCodes.Unreachable;
+            }
+
+            var failed = results.Failed.Select(f => new FailedTrialSummary(f.Config, f.Attempts, f.Reason)).ToList();
+            ResultsFolder.Write(new SweepReport(accepted.SweepId.Value, results.Spec.Name, SpecHash.Full(results.Spec), results.Spec.Bound.Sigma, status.Total, results.Completed, failed), folder);
+            if (results.Completed.Count > 0)
+            {
+                console.Write(CurveTable.Build(BoundCurves.AgainstDimension(results.Completed), results.Spec.Bound.Sigma));
+            }
+
+            console.MarkupLineInterpolated($"wrote    {folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
+            return status.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Ok;
         }
     }
 

@@ -1,0 +1,175 @@
+using System.CommandLine;
+using Akka.Actor;
+using Akka.Cluster;
+using Spectre.Console;
+using Sweep.Actors.Hosting;
+using Sweep.Actors.Persistence;
+using Sweep.Cli.Hosting;
+using Sweep.Training.Runtime;
+
+namespace Sweep.Cli.Commands;
+
+/// <summary>
+/// <c>sweep node --roles trainer --seed-nodes akka.tcp://sweep@127.0.0.1:4053 --slots 2</c>: runs one cluster node
+/// until Ctrl-C or SIGTERM (it then leaves the cluster gracefully). The first coordinator node is started with its
+/// own address as seed. Every node runs a gateway that clients (<c>sweep run --cluster</c>) reach.
+/// </summary>
+public static class NodeCommand
+{
+    public sealed record Settings(
+        IReadOnlyList<string> Roles,
+        string Host,
+        int Port,
+        IReadOnlyList<string> SeedNodes,
+        int? Slots,
+        IReadOnlyList<string> Devices,
+        string Store,
+        string ResultsRoot,
+        int SnapshotEvery,
+        int MaxAttempts,
+        IReadOnlyList<string> ConfigFiles);
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var roles = new Option<string>("--roles") { Description = "Comma-separated roles: coordinator, trainer, estimator (default: all).", DefaultValueFactory = _ => string.Join(',', SweepRoles.All) };
+        var host = new Option<string>("--host") { Description = "Address to bind and advertise (default 127.0.0.1).", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "Port to bind (default 4053; 0 picks a free one).", DefaultValueFactory = _ => 4053 };
+        var seeds = new Option<string?>("--seed-nodes") { Description = "Comma-separated seed node addresses, akka.tcp://sweep@host:port (default: this node, which then starts a new cluster)." };
+        var slots = new Option<int?>("--slots") { Description = "CPU trainer slots on a trainer node (default: one per core)." };
+        var devices = new Option<string?>("--devices") { Description = "Trainer slots by device instead of --slots, e.g. cpu,cpu or cuda:0,cuda:1 (CUDA needs a -p:TorchBackend=cuda build)." };
+        var store = CommonOptions.Store();
+        var results = CommonOptions.Results();
+        var snapshots = CommonOptions.SnapshotEvery();
+        var attempts = CommonOptions.MaxAttempts();
+        var config = new Option<string[]>("--config") { Description = "Extra HOCON files (cluster-config/*.conf), applied over the defaults.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("node", "Run a cluster node (coordinator, trainer and/or estimator) until stopped.")
+        {
+            roles, host, port, seeds, slots, devices, store, results, snapshots, attempts, config,
+        };
+        command.SetAction((parse, ct) => RunAsync(
+            new Settings(
+                Split(parse.GetValue(roles)),
+                parse.GetValue(host)!,
+                parse.GetValue(port),
+                Split(parse.GetValue(seeds)),
+                parse.GetValue(slots),
+                Split(parse.GetValue(devices)),
+                parse.GetValue(store)!,
+                parse.GetValue(results)!,
+                parse.GetValue(snapshots),
+                parse.GetValue(attempts),
+                parse.GetValue(config) ?? []),
+            console,
+            ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(Settings settings, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var unknownRole = settings.Roles.FirstOrDefault(r => !SweepRoles.All.Contains(r));
+        if (unknownRole is not null || settings.Roles.Count == 0)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] --roles: '{unknownRole}' is not a role; use {string.Join(", ", SweepRoles.All)}.");
+            return ExitCodes.BadInput;
+        }
+
+        var missingConfig = settings.ConfigFiles.FirstOrDefault(f => !File.Exists(f));
+        if (missingConfig is not null)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] --config: {missingConfig} does not exist.");
+            return ExitCodes.BadInput;
+        }
+
+        IReadOnlyList<string> slots;
+        StoreLocation store;
+        try
+        {
+            foreach (var device in settings.Devices)
+            {
+                TorchDevice.Parse(device);
+            }
+
+            slots = settings.Devices.Count > 0 ? settings.Devices : NodeOptions.CpuSlots(settings.Slots ?? Environment.ProcessorCount);
+            store = StoreLocation.Parse(settings.Store);
+        }
+        catch (FormatException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var self = $"akka.tcp://{SweepNodeHosting.SystemName}@{settings.Host}:{settings.Port}";
+        var options = new NodeOptions
+        {
+            Host = settings.Host,
+            Port = settings.Port,
+            Roles = settings.Roles,
+            SeedNodes = settings.SeedNodes.Count > 0 ? settings.SeedNodes.Select(ClusterConnection.NormalizeAddress).ToList() : settings.Port == 0 ? [] : [self],
+            Slots = settings.Roles.Contains(SweepRoles.Trainer) ? slots : [],
+            Store = store,
+            Settings = new SweepSettings(settings.SnapshotEvery, settings.MaxAttempts, settings.ResultsRoot),
+            ConfigFiles = settings.ConfigFiles,
+        };
+
+        StoreLock? writerLock = null;
+        EmbeddedNode node;
+        try
+        {
+            if (settings.Roles.Contains(SweepRoles.Coordinator))
+            {
+                console.MarkupLineInterpolated($"store    {store.Describe()}");
+                await StorePreflight.CheckAsync(store, mustExist: false, forWriting: true, cancellationToken);
+                writerLock = StoreLock.Acquire(store);
+            }
+
+            node = await EmbeddedNode.StartAsync(options, cancellationToken);
+        }
+        catch (StoreUnavailableException e)
+        {
+            writerLock?.Dispose();
+            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+            return ExitCodes.Unreachable;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            writerLock?.Dispose();
+            console.MarkupLineInterpolated($"[red]error[/] could not start the node at {self}: {e.Message}");
+            return ExitCodes.Unreachable;
+        }
+
+        await using (node)
+        {
+            var address = Cluster.Get(node.System).SelfAddress;
+            console.MarkupLineInterpolated($"node     {address} · roles {string.Join(',', settings.Roles)} · {options.Slots.Count} trainer slot(s) {string.Join(',', options.Slots)}");
+            console.MarkupLineInterpolated($"seeds    {string.Join(", ", options.SeedNodes.DefaultIfEmpty("(this node)"))}");
+            var joined = new TaskCompletionSource();
+            Cluster.Get(node.System).RegisterOnMemberUp(() => joined.TrySetResult());
+            try
+            {
+                await joined.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+                console.MarkupLineInterpolated($"up       {address} joined the cluster");
+                await node.System.WhenTerminated.WaitAsync(cancellationToken);
+                console.MarkupLine("[yellow]stopped[/]: the node left the cluster or was downed.");
+                return ExitCodes.Unreachable;
+            }
+            catch (OperationCanceledException)
+            {
+                console.MarkupLine("leaving the cluster ...");
+                await CoordinatedShutdown.Get(node.System).Run(CoordinatedShutdown.ClrExitReason.Instance);
+                return ExitCodes.Ok;
+            }
+            catch (TimeoutException)
+            {
+                console.MarkupLineInterpolated($"[red]error[/] could not join the cluster through {string.Join(", ", options.SeedNodes)} within 2 minutes.");
+                return ExitCodes.Unreachable;
+            }
+            finally
+            {
+                writerLock?.Dispose();
+            }
+        }
+    }
+
+    private static IReadOnlyList<string> Split(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Cluster.Tools.Client;
+using Akka.Configuration;
+using Sweep.Actors.Coordination;
+using Sweep.Actors.Hosting;
+using Sweep.Actors.Protocol;
+
+namespace Sweep.Cli.Hosting;
+
+/// <summary>
+/// The command line's connection to a running cluster: a small actor system outside the cluster (remoting on
+/// 127.0.0.1, a free port) with a ClusterClient to the receptionist at the contact address. <see cref="Coordinator"/>
+/// forwards every message to the coordinator through the nodes' gateways, so callers ask it as they would ask the
+/// embedded coordinator.
+/// </summary>
+public sealed class ClusterConnection : IAsyncDisposable
+{
+    private ClusterConnection(ActorSystem system, IActorRef coordinator, string contact)
+    {
+        System = system;
+        Coordinator = coordinator;
+        Contact = contact;
+    }
+
+    public ActorSystem System { get; }
+
+    public IActorRef Coordinator { get; }
+
+    public string Contact { get; }
+
+    /// <summary>Connects and checks that a coordinator answers.</summary>
+    /// <param name="contact">A node's address, <c>akka.tcp://sweep@host:port</c> or <c>host:port</c>.</param>
+    /// <exception cref="TimeoutException">Nothing answered at the contact within <paramref name="timeout"/>.</exception>
+    public static async Task<ClusterConnection> ConnectAsync(string contact, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var address = NormalizeAddress(contact);
+        var config = ConfigurationFactory.ParseString("""
+                akka.actor.provider = remote
+                akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
+                akka.cluster.client { establishing-get-contacts-interval = 1s, reconnect-timeout = off }
+                """)
+            .WithFallback(SweepNodeHosting.BuildConfig(new NodeOptions()))
+            .WithFallback(ClusterClientReceptionist.DefaultConfig());
+        var system = ActorSystem.Create("sweep-cli", config);
+        var settings = ClusterClientSettings.Create(system).WithInitialContacts(ImmutableHashSet.Create(ActorPath.Parse(address + "/system/receptionist")));
+        var client = system.ActorOf(ClusterClient.Props(settings), "client");
+        var coordinator = system.ActorOf(Props.Create(() => new Forwarder(client)), "coordinator");
+        var connection = new ClusterConnection(system, coordinator, address);
+        try
+        {
+            await coordinator.Ask<ISweepWire>(new ListSweeps(), timeout, cancellationToken);
+            return connection;
+        }
+        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            await connection.DisposeAsync();
+            throw new TimeoutException($"No Sweep cluster answered at {address} within {timeout.TotalSeconds:F0} s (is a node running there?).", e);
+        }
+    }
+
+    public static string NormalizeAddress(string contact) =>
+        contact.StartsWith("akka.tcp://", StringComparison.Ordinal) ? contact.TrimEnd('/') : $"akka.tcp://{SweepNodeHosting.SystemName}@{contact}";
+
+    public async ValueTask DisposeAsync() => await System.Terminate();
+
+    private sealed class Forwarder : ReceiveActor
+    {
+        public Forwarder(IActorRef client) => Receive<ISweepWire>(m => client.Forward(new ClusterClient.Send(SweepGateway.Path, m, localAffinity: false)));
+    }
+}
