@@ -25,6 +25,7 @@ public static class LoraTrainer
     public static LoraOutcome Train(
         LoraTrial trial, BaseCheckpoint checkpoint, TorchDevice device, Action<TrainingProgress>? onProgress, CancellationToken ct)
     {
+        TorchRuntime.ApplyToCurrentThread();
         var stopwatch = Stopwatch.StartNew();
         trial.Lora.Validate();
         var torchDevice = device.ToTorch();

@@ -30,6 +30,7 @@ public static class Pretrainer
 
     public static PretrainOutcome Pretrain(PretrainSpec spec, TorchDevice device, Action<TrainingProgress>? onProgress, CancellationToken ct)
     {
+        TorchRuntime.ApplyToCurrentThread();
         var stopwatch = Stopwatch.StartNew();
         var torchDevice = device.ToTorch();
         var data = DatasetLoader.Load(spec.Dataset, SeedDerivation.Derive(spec.Seed, "pretrain-data"), spec.Classes);

@@ -24,6 +24,7 @@ public static class SubspaceTrainer
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled (checked every step).</exception>
     public static TrainingOutcome Train(TrialConfig trial, TorchDevice device, Action<TrainingProgress>? onProgress, CancellationToken ct)
     {
+        TorchRuntime.ApplyToCurrentThread();
         var stopwatch = Stopwatch.StartNew();
         var learningRate = trial.Training.LearningRate;
         if (!(learningRate > 0) || double.IsInfinity(learningRate))
