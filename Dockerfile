@@ -13,7 +13,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends libgomp1 datase
 WORKDIR /app
 COPY --from=build /app /app
 COPY specs /app/specs
-# Akka remoting; bind with --host 0.0.0.0 --public-host <name> inside a container network.
+COPY cluster-config /app/cluster-config
+# Akka remoting: bind with --host 0.0.0.0 --public-host <name> inside a container network (docker-compose.example.yml).
 EXPOSE 4053
 ENTRYPOINT ["dotnet", "/app/sweep.dll"]
 CMD ["--help"]

@@ -8,6 +8,9 @@ public sealed record NodeOptions
 {
     public string Host { get; init; } = "127.0.0.1";
 
+    /// <summary>The name other nodes use to reach this one when <see cref="Host"/> is 0.0.0.0 (containers); null: <see cref="Host"/>.</summary>
+    public string? PublicHost { get; init; }
+
     /// <summary>0 picks a free port (fine for a node nobody else joins).</summary>
     public int Port { get; init; }
 

@@ -24,7 +24,7 @@ public static class SweepNodeHosting
         {
             builder
                 .AddHocon(config, HoconAddMode.Prepend)
-                .WithRemoting(new RemoteOptions { HostName = options.Host, Port = options.Port })
+                .WithRemoting(new RemoteOptions { HostName = options.Host, PublicHostName = options.PublicHost, Port = options.Port })
                 .WithClustering(new ClusterOptions { Roles = [.. options.Roles], SeedNodes = [.. options.SeedNodes] });
             if (options.SeedNodes.Count == 0)
             {

@@ -31,6 +31,8 @@ public sealed class SweepJsonSerializer(ExtendedActorSystem system) : Serializer
     {
         var options = new JsonSerializerOptions
         {
+            // NaN and ±Infinity are real values here: a running trial's loss before its first heartbeat, a diverged loss.
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
             Converters = { new JsonStringEnumConverter(), new FloatArrayBase64Converter(), new IdConverters.TrialIdConverter(), new IdConverters.SweepIdConverter() },
         };
         options.MakeReadOnly(populateMissingResolver: true);

@@ -19,6 +19,7 @@ public static class NodeCommand
     public sealed record Settings(
         IReadOnlyList<string> Roles,
         string Host,
+        string? PublicHost,
         int Port,
         IReadOnlyList<string> SeedNodes,
         int? Slots,
@@ -33,6 +34,7 @@ public static class NodeCommand
     {
         var roles = new Option<string>("--roles") { Description = "Comma-separated roles: coordinator, trainer, estimator (default: all).", DefaultValueFactory = _ => string.Join(',', SweepRoles.All) };
         var host = new Option<string>("--host") { Description = "Address to bind and advertise (default 127.0.0.1).", DefaultValueFactory = _ => "127.0.0.1" };
+        var publicHost = new Option<string?>("--public-host") { Description = "The name other nodes reach this one by, when --host is 0.0.0.0 (containers)." };
         var port = new Option<int>("--port") { Description = "Port to bind (default 4053; 0 picks a free one).", DefaultValueFactory = _ => 4053 };
         var seeds = new Option<string?>("--seed-nodes") { Description = "Comma-separated seed node addresses, akka.tcp://sweep@host:port (default: this node, which then starts a new cluster)." };
         var slots = new Option<int?>("--slots") { Description = "CPU trainer slots on a trainer node (default: one per core)." };
@@ -44,12 +46,13 @@ public static class NodeCommand
         var config = new Option<string[]>("--config") { Description = "Extra HOCON files (cluster-config/*.conf), applied over the defaults.", AllowMultipleArgumentsPerToken = true };
         var command = new Command("node", "Run a cluster node (coordinator, trainer and/or estimator) until stopped.")
         {
-            roles, host, port, seeds, slots, devices, store, results, snapshots, attempts, config,
+            roles, host, publicHost, port, seeds, slots, devices, store, results, snapshots, attempts, config,
         };
         command.SetAction((parse, ct) => RunAsync(
             new Settings(
                 Split(parse.GetValue(roles)),
                 parse.GetValue(host)!,
+                parse.GetValue(publicHost),
                 parse.GetValue(port),
                 Split(parse.GetValue(seeds)),
                 parse.GetValue(slots),
@@ -98,10 +101,11 @@ public static class NodeCommand
             return ExitCodes.BadInput;
         }
 
-        var self = $"akka.tcp://{SweepNodeHosting.SystemName}@{settings.Host}:{settings.Port}";
+        var self = $"akka.tcp://{SweepNodeHosting.SystemName}@{settings.PublicHost ?? settings.Host}:{settings.Port}";
         var options = new NodeOptions
         {
             Host = settings.Host,
+            PublicHost = settings.PublicHost,
             Port = settings.Port,
             Roles = settings.Roles,
             SeedNodes = settings.SeedNodes.Count > 0 ? settings.SeedNodes.Select(ClusterConnection.NormalizeAddress).ToList() : settings.Port == 0 ? [] : [self],

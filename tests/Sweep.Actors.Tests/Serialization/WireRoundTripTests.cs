@@ -99,7 +99,7 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(GetSweepStatus) => new GetSweepStatus(sweep),
             nameof(GetSweepResults) => new GetSweepResults(sweep),
             nameof(SweepResults) => new SweepResults(sweep, spec, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 3, "boom")]),
-            nameof(SweepStatus) => new SweepStatus(sweep, "tiny", "Active", 4, 1, 1, 2, 0, at, [new RunningTrial(trial.Id, 4, 0, "n", 1, at, 5, 18, 0.9)]),
+            nameof(SweepStatus) => new SweepStatus(sweep, "tiny", "Active", 4, 1, 1, 2, 0, at, [new RunningTrial(trial.Id, 4, 0, "n", 1, at, 5, 18, 0.9), new RunningTrial(trial.Id, 4, 1, "n", 1, at, 0, 0, double.NaN)]),
             nameof(SweepSnapshot) => SweepSnapshot.Of(state),
             nameof(SweepRegistered) => new SweepRegistered(sweep, "tiny", at),
             nameof(ResumeSweep) => new ResumeSweep(sweep, true),

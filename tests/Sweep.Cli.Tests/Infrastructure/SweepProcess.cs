@@ -118,6 +118,13 @@ public sealed class SweepProcess : IDisposable
         throw new TimeoutException($"No matching line within {timeout}:\n{Output}");
     }
 
+    /// <summary>SIGKILL now.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Starts a local Sweep cluster on 127.0.0.1: a PostgreSQL server (Debian's postgresql package, data in
+# .sweep/cluster/pg), a coordinator node journaling to it (port 4053) and N trainer nodes (ports 4054...).
+# Usage: scripts/cluster-up.sh [N=2] [slots per trainer=1]. Stop exactly these processes with scripts/cluster-down.sh.
+# Set SWEEP_PG to a connection string to use an existing PostgreSQL instead of starting one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+trainers=${1:-2}
+slots=${2:-1}
+state=.sweep/cluster
+if [[ -f $state/pids ]]; then
+  echo "cluster-up: a cluster from this checkout is already up ($state/pids); run scripts/cluster-down.sh first" >&2
+  exit 2
+fi
+mkdir -p "$state"
+dotnet build src/Sweep.Cli -c Release -v quiet -nologo -clp:NoSummary
+sweep=(dotnet src/Sweep.Cli/bin/Release/net10.0/sweep.dll)
+
+if [[ -z "${SWEEP_PG:-}" ]]; then
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  [[ -x "$bin/initdb" ]] || { echo "cluster-up: no PostgreSQL (apt-get install postgresql), or set SWEEP_PG" >&2; exit 3; }
+  pgdata=$(realpath -m "$state/pg")
+  as=(); [[ $(id -u) -eq 0 ]] && as=(runuser -u postgres --)
+  if [[ ! -f $pgdata/PG_VERSION ]]; then
+    mkdir -p "$pgdata"; [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$pgdata"
+    "${as[@]}" "$bin/initdb" -D "$pgdata" -U sweep -A trust -E UTF8 >/dev/null
+  fi
+  "${as[@]}" "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -o "-p 55432 -c listen_addresses=127.0.0.1 -k $pgdata" start >/dev/null
+  echo "$bin $pgdata" > "$state/pg.server"
+  SWEEP_PG="Host=127.0.0.1;Port=55432;Username=sweep;Database=postgres"
+fi
+
+start() { # name, args...
+  local name=$1; shift
+  nohup "${sweep[@]}" node "$@" > "$state/$name.log" 2>&1 &
+  echo "$! $name" >> "$state/pids"
+  for _ in $(seq 120); do
+    grep -q '^up ' "$state/$name.log" && return 0
+    kill -0 "$(tail -1 "$state/pids" | cut -d' ' -f1)" 2>/dev/null || { cat "$state/$name.log" >&2; exit 3; }
+    sleep 0.5
+  done
+  echo "cluster-up: $name did not join within 60 s (see $state/$name.log)" >&2; exit 3
+}
+
+start coordinator --roles coordinator,estimator --port 4053 --store "postgres:$SWEEP_PG" --results results
+for i in $(seq 1 "$trainers"); do
+  start "trainer-$i" --roles trainer --port $((4053 + i)) --seed-nodes 127.0.0.1:4053 --slots "$slots"
+done
+echo "cluster up: coordinator 127.0.0.1:4053, $trainers trainer node(s) × $slots slot(s); logs in $state/"
+echo "submit:  dotnet src/Sweep.Cli/bin/Release/net10.0/sweep.dll run specs/synthetic-small.yaml --cluster 127.0.0.1:4053"
