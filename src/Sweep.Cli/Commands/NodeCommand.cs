@@ -4,6 +4,7 @@ using Akka.Cluster;
 using Spectre.Console;
 using Sweep.Actors.Hosting;
 using Sweep.Actors.Persistence;
+using Sweep.Actors.Trainers;
 using Sweep.Cli.Hosting;
 using Sweep.Training.Runtime;
 
@@ -28,7 +29,8 @@ public static class NodeCommand
         string ResultsRoot,
         int SnapshotEvery,
         int MaxAttempts,
-        IReadOnlyList<string> ConfigFiles);
+        IReadOnlyList<string> ConfigFiles,
+        int? SimulateMs = null);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -44,9 +46,10 @@ public static class NodeCommand
         var snapshots = CommonOptions.SnapshotEvery();
         var attempts = CommonOptions.MaxAttempts();
         var config = new Option<string[]>("--config") { Description = "Extra HOCON files (cluster-config/*.conf), applied over the defaults.", AllowMultipleArgumentsPerToken = true };
+        var simulate = new Option<int?>("--simulate") { Description = "Benchmark aid: this node's trainers run every trial as the 'simulate' kind, a fixed number of milliseconds with metrics drawn from the trial's seeds, no training." };
         var command = new Command("node", "Run a cluster node (coordinator, trainer and/or estimator) until stopped.")
         {
-            roles, host, publicHost, port, seeds, slots, devices, store, results, snapshots, attempts, config,
+            roles, host, publicHost, port, seeds, slots, devices, store, results, snapshots, attempts, config, simulate,
         };
         command.SetAction((parse, ct) => RunAsync(
             new Settings(
@@ -61,7 +64,8 @@ public static class NodeCommand
                 parse.GetValue(results)!,
                 parse.GetValue(snapshots),
                 parse.GetValue(attempts),
-                parse.GetValue(config) ?? []),
+                parse.GetValue(config) ?? [],
+                parse.GetValue(simulate)),
             console,
             ct));
         return command;
@@ -126,7 +130,9 @@ public static class NodeCommand
                 writerLock = StoreLock.Acquire(store);
             }
 
-            node = await EmbeddedNode.StartAsync(options, cancellationToken);
+            node = settings.SimulateMs is { } ms
+                ? await EmbeddedNode.StartAsync(options, _ => new SimulatedTrialExecutor(TimeSpan.FromMilliseconds(ms)), cancellationToken)
+                : await EmbeddedNode.StartAsync(options, cancellationToken);
         }
         catch (StoreUnavailableException e)
         {

@@ -32,11 +32,14 @@ public sealed class EmbeddedNode : IAsyncDisposable
     /// <summary>The coordinator singleton (through its proxy).</summary>
     public IActorRef Coordinator { get; }
 
-    public static async Task<EmbeddedNode> StartAsync(NodeOptions options, CancellationToken cancellationToken)
+    public static Task<EmbeddedNode> StartAsync(NodeOptions options, CancellationToken cancellationToken) =>
+        StartAsync(options, TrialExecutors.ForSlot(options.ThreadsPerTrainer), cancellationToken);
+
+    public static async Task<EmbeddedNode> StartAsync(NodeOptions options, Func<string, ITrialExecutor> executorForSlot, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.Services.AddSweepNode(options, TrialExecutors.ForSlot(options.ThreadsPerTrainer));
+        builder.Services.AddSweepNode(options, executorForSlot);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedNode(host, options);
