@@ -46,7 +46,7 @@ public sealed class SweepLedger : ReceivePersistentActor
         Command<CancelSweep>(_ => OnPhaseChange(SweepPhase.Cancelled, now => new SweepCancelled(now)));
         Command<WriteSweepResults>(OnWriteResults);
         Command<GetSweepStatus>(_ => Sender.Tell(_state is null ? NoSweep() : Status(_state)));
-        Command<GetSweepResults>(_ => Sender.Tell(_state is null ? NoSweep() : ResultsOf(_state)));
+        Command<GetSweepResults>(q => Sender.Tell(_state is null ? NoSweep() : ResultsOf(_state, q.Skip, q.Take)));
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {0} failed; the journal still holds every event.", PersistenceId));
         Command<DeleteMessagesSuccess>(_ => { });
@@ -391,11 +391,15 @@ public sealed class SweepLedger : ReceivePersistentActor
     private static List<FailedTrialSummary> FailedOf(SweepState state) =>
         state.InOrder().Where(t => t.Status == TrialStatus.Failed).Select(t => new FailedTrialSummary(t.Config, t.Attempts, t.LastError ?? "unknown")).ToList();
 
-    private SweepResults ResultsOf(SweepState state) => new(
-        state.SweepId,
-        state.Spec,
-        state.InOrder().Where(t => t.Status == TrialStatus.Done).Select(ResultOf).ToList(),
-        state.InOrder().Where(t => t.Status == TrialStatus.Failed).Select(t => new FailedTrial(t.Config, t.Attempts, t.LastError ?? "unknown")).ToList());
+    private SweepResults ResultsOf(SweepState state, int skip = 0, int take = 0)
+    {
+        var done = state.InOrder().Where(t => t.Status == TrialStatus.Done).Skip(skip);
+        return new SweepResults(
+            state.SweepId,
+            state.Spec,
+            (take > 0 ? done.Take(take) : done).Select(ResultOf).ToList(),
+            skip > 0 ? [] : state.InOrder().Where(t => t.Status == TrialStatus.Failed).Select(t => new FailedTrial(t.Config, t.Attempts, t.LastError ?? "unknown")).ToList());
+    }
 
     private SweepStatus Status(SweepState s) => new(
         s.SweepId,

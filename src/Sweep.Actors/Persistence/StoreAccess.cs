@@ -66,11 +66,16 @@ public static class StorePreflight
                 }
             }
 
-            if (forWriting)
+            // Readers too: the journal plugin creates its tables if missing (a write) when it starts, and in WAL mode an
+            // exclusive lock does not block reads, so only a write transaction tells whether another process holds one.
+            using (var begin = db.CreateCommand())
             {
-                using var begin = db.CreateCommand();
                 begin.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
                 begin.ExecuteNonQuery();
+            }
+
+            if (forWriting)
+            {
 
                 // Write-ahead logging: one append and one fsync per commit instead of a rollback journal's several;
                 // a committed event survives a killed process either way. The mode is stored in the file.

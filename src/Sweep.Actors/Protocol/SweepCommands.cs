@@ -16,7 +16,12 @@ public sealed record SweepRejected(string Reason) : ISweepWire;
 /// <summary>Queries.</summary>
 public sealed record GetSweepStatus(SweepId SweepId) : ISweepWire;
 
-public sealed record GetSweepResults(SweepId SweepId) : ISweepWire;
+/// <summary>
+/// A sweep's results, completed trials in grid order from <see cref="Skip"/>, at most <see cref="Take"/> of them (0: all).
+/// Clients across the network page through large sweeps, so no reply outgrows a remoting frame. Failed trials come
+/// with the first page.
+/// </summary>
+public sealed record GetSweepResults(SweepId SweepId, int Skip = 0, int Take = 0) : ISweepWire;
 
 public sealed record SweepResults(SweepId SweepId, SweepSpec Spec, IReadOnlyList<TrialResult> Completed, IReadOnlyList<FailedTrial> Failed) : ISweepWire;
 

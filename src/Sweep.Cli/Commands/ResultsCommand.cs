@@ -58,32 +58,45 @@ public static class ResultsCommand
 
         await using (session)
         {
-            var coordinator = session.Node.Coordinator;
-            var reply = await coordinator.Ask<ISweepWire>(new WriteSweepResults(id), TimeSpan.FromSeconds(120), cancellationToken);
-            switch (reply)
+            try
             {
-                case SweepUnknown unknown:
-                    return SweepSession.Unknown(console, unknown, store);
-                case SweepRejected rejected:
-                    console.MarkupLineInterpolated($"[red]error[/] {rejected.Reason}");
-                    return ExitCodes.Unreachable;
+                return await QueryAsync(settings, console, session, store, id, cancellationToken);
             }
-
-            var written = (SweepResultsWritten)reply;
-            if (settings.Json)
+            catch (AskTimeoutException e)
             {
-                var s = written.Status;
-                console.WriteLine(JsonSerializer.Serialize(
-                    new { sweep_id = id.Value, folder = written.Folder, total = s.Total, done = s.Done, failed = s.Failed, pending = s.Pending + s.Running },
-                    CommonOptions.JsonOutput));
-                return ExitCodes.Ok;
+                console.MarkupLineInterpolated($"[red]error[/] the store {store.Describe()} did not answer in time ({e.Message}); is another process holding a lock on it?");
+                return ExitCodes.Unreachable;
             }
+        }
+    }
 
-            var status = written.Status;
-            console.MarkupLineInterpolated($"sweep    {id} · {status.Done}/{status.Total} done · {status.Failed} failed · {status.Pending + status.Running} not run yet");
-            await SweepSession.PrintCurvesAsync(console, coordinator, id, cancellationToken);
-            console.MarkupLineInterpolated($"wrote    {written.Folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
+    private static async Task<int> QueryAsync(Settings settings, IAnsiConsole console, StoreSession session, StoreLocation store, Core.Trials.SweepId id, CancellationToken cancellationToken)
+    {
+        var coordinator = session.Node.Coordinator;
+        var reply = await coordinator.Ask<ISweepWire>(new WriteSweepResults(id), TimeSpan.FromSeconds(120), cancellationToken);
+        switch (reply)
+        {
+            case SweepUnknown unknown:
+                return SweepSession.Unknown(console, unknown, store);
+            case SweepRejected rejected:
+                console.MarkupLineInterpolated($"[red]error[/] {rejected.Reason}");
+                return ExitCodes.Unreachable;
+        }
+
+        var written = (SweepResultsWritten)reply;
+        if (settings.Json)
+        {
+            var s = written.Status;
+            console.WriteLine(JsonSerializer.Serialize(
+                new { sweep_id = id.Value, folder = written.Folder, total = s.Total, done = s.Done, failed = s.Failed, pending = s.Pending + s.Running },
+                CommonOptions.JsonOutput));
             return ExitCodes.Ok;
         }
+
+        var status = written.Status;
+        console.MarkupLineInterpolated($"sweep    {id} · {status.Done}/{status.Total} done · {status.Failed} failed · {status.Pending + status.Running} not run yet");
+        await SweepSession.PrintCurvesAsync(console, coordinator, id, cancellationToken);
+        console.MarkupLineInterpolated($"wrote    {written.Folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
+        return ExitCodes.Ok;
     }
 }

@@ -132,7 +132,8 @@ public static class SweepSession
                 return ExitCodes.Interrupted;
             }
 
-            if (await connection.Coordinator.Ask<ISweepWire>(new GetSweepResults(accepted.SweepId), TimeSpan.FromSeconds(120), cancellationToken) is not SweepResults results)
+            var results = await FetchResultsAsync(connection.Coordinator, accepted.SweepId, cancellationToken);
+            if (results is null)
             {
                 console.MarkupLine("[red]error[/] the coordinator did not return the results.");
                 return ExitCodes.Unreachable;
@@ -147,6 +148,27 @@ public static class SweepSession
 
             console.MarkupLineInterpolated($"wrote    {folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
             return status.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>Every result of a sweep, fetched in pages small enough for a remoting frame (w' included).</summary>
+    public static async Task<SweepResults?> FetchResultsAsync(IActorRef coordinator, Core.Trials.SweepId sweepId, CancellationToken cancellationToken)
+    {
+        const int page = 100;
+        SweepResults? all = null;
+        while (true)
+        {
+            var skip = all?.Completed.Count ?? 0;
+            if (await coordinator.Ask<ISweepWire>(new GetSweepResults(sweepId, skip, page), TimeSpan.FromSeconds(60), cancellationToken) is not SweepResults next)
+            {
+                return null;
+            }
+
+            all = all is null ? next : all with { Completed = [.. all.Completed, .. next.Completed] };
+            if (next.Completed.Count < page)
+            {
+                return all;
+            }
         }
     }
 
