@@ -42,6 +42,13 @@ public static class BoundCurvePlot
             IntegerTicksOnly = true,
             LabelFormatter = v => Math.Pow(10, v).ToString("G4", System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (againstRank)
+        {
+            // Ranks are few and usually powers of two: tick exactly the swept ones.
+            var ranks = report.Curves.Select(p => p.X).Distinct().Order().ToArray();
+            plot.Axes.Bottom.SetTicks(ranks.Select(Math.Log10).ToArray(), ranks.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        }
+
         plot.XLabel(againstRank ? "LoRA rank r (log scale), one series per mode" : "intrinsic dimension d (log scale)");
         plot.YLabel("0-1 error, bound (nats-based, σ = " + report.Sigma.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
         plot.Title($"{report.Name}: bound vs gap, mean and 95% CI over seeds");

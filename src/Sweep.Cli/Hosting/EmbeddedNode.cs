@@ -36,7 +36,8 @@ public sealed class EmbeddedNode : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.Services.AddSweepNode(options, TrialExecutors.ForSlot(options.ThreadsPerTrainer));
+        var artifacts = SweepSettings.From(SweepNodeHosting.BuildConfig(options)).ArtifactsFolder;
+        builder.Services.AddSweepNode(options, TrialExecutors.ForSlot(options.ThreadsPerTrainer, artifacts));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedNode(host, options);
