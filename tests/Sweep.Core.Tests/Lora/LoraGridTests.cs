@@ -88,3 +88,28 @@ public sealed class LoraGridTests
         Assert.Equal(SpecHash.SweepIdOf(Spec()), SpecHash.SweepIdOf(Spec(LoraSpecSamples.With("  rank: [1, 2]", "  rank: [1, 4]"))));
     }
 }
+
+public sealed class LoraSpecExtensionTests
+{
+    [Fact]
+    public void Adding_a_rank_extends_the_sweep_and_keeps_the_old_ids()
+    {
+        var old = SpecReader.Read(LoraSpecSamples.Valid, "lora.yaml");
+        var @new = SpecReader.Read(LoraSpecSamples.With("  rank: [1, 2]", "  rank: [1, 2, 4]"), "lora.yaml");
+
+        var extension = SpecExtension.Check(old, @new);
+
+        Assert.True(extension.IsValid, extension.Describe());
+        Assert.Contains("grid.rank + [4]", extension.Added);
+        Assert.Subset(SweepGrid.Expand(@new).Select(t => t.Id).ToHashSet(), SweepGrid.Expand(old).Select(t => t.Id).ToHashSet());
+    }
+
+    [Fact]
+    public void Dropping_a_mode_or_changing_the_stage_is_refused()
+    {
+        var old = SpecReader.Read(LoraSpecSamples.Valid, "lora.yaml");
+
+        Assert.False(SpecExtension.Check(old, SpecReader.Read(LoraSpecSamples.With("  mode: [B-only, A-only, both]", "  mode: [B-only, both]"), "lora.yaml")).IsValid);
+        Assert.False(SpecExtension.Check(old, SpecReader.Read(LoraSpecSamples.With("  train_size: 400", "  train_size: 500"), "lora.yaml")).IsValid);
+    }
+}
