@@ -6,7 +6,8 @@ namespace Sweep.Reporting;
 
 /// <summary>
 /// The bound curve: for each series, the quantization bound and the measured gap against d (log axis), each with
-/// its 95% band over seeds, plus the test error and the test-error bound.
+/// its 95% band over seeds, plus the test error and the test-error bound. A LoRA sweep's curve runs against the
+/// rank r (log axis) with one series per mode: its bound, gap and test error.
 /// </summary>
 public static class BoundCurvePlot
 {
@@ -19,15 +20,20 @@ public static class BoundCurvePlot
         var palette = new ScottPlot.Palettes.Category10();
         var series = report.Curves.GroupBy(p => p.Series).ToList();
         var colorIndex = 0;
+        var againstRank = report.Curves.Count > 0 && report.Curves[0].Axis == "r";
         foreach (var curve in series)
         {
             var points = curve.OrderBy(p => p.X).ToList();
             var xs = points.Select(p => Math.Log10(p.X)).ToArray();
-            var suffix = series.Count > 1 ? $" ({curve.Key})" : "";
-            AddQuantity(plot, xs, points.Select(p => p.Bound).ToList(), palette.GetColor(colorIndex++), "quantization bound" + suffix, LinePattern.Solid);
+            var suffix = series.Count > 1 || againstRank ? $" ({curve.Key})" : "";
+            AddQuantity(plot, xs, points.Select(p => p.Bound).ToList(), palette.GetColor(colorIndex++), (againstRank ? "LoRA bound" : "quantization bound") + suffix, LinePattern.Solid);
             AddQuantity(plot, xs, points.Select(p => p.Gap).ToList(), palette.GetColor(colorIndex++), "measured gap (test − train error)" + suffix, LinePattern.Solid);
             AddQuantity(plot, xs, points.Select(p => p.TestError).ToList(), palette.GetColor(colorIndex++), "test error" + suffix, LinePattern.Solid);
-            AddQuantity(plot, xs, points.Select(p => p.TestErrorBound).ToList(), palette.GetColor(colorIndex++), "test-error bound (train error + bound)" + suffix, LinePattern.Solid);
+            if (!againstRank)
+            {
+                // Three modes × four quantities would outrun the ten-colour palette; a LoRA plot keeps bound, gap and test error.
+                AddQuantity(plot, xs, points.Select(p => p.TestErrorBound).ToList(), palette.GetColor(colorIndex++), "test-error bound (train error + bound)" + suffix, LinePattern.Solid);
+            }
         }
 
         plot.Axes.Bottom.TickGenerator = new NumericAutomatic
@@ -36,7 +42,14 @@ public static class BoundCurvePlot
             IntegerTicksOnly = true,
             LabelFormatter = v => Math.Pow(10, v).ToString("G4", System.Globalization.CultureInfo.InvariantCulture),
         };
-        plot.XLabel("intrinsic dimension d (log scale)");
+        if (againstRank)
+        {
+            // Ranks are few and usually powers of two: tick exactly the swept ones.
+            var ranks = report.Curves.Select(p => p.X).Distinct().Order().ToArray();
+            plot.Axes.Bottom.SetTicks(ranks.Select(Math.Log10).ToArray(), ranks.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        }
+
+        plot.XLabel(againstRank ? "LoRA rank r (log scale), one series per mode" : "intrinsic dimension d (log scale)");
         plot.YLabel("0-1 error, bound (nats-based, σ = " + report.Sigma.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
         plot.Title($"{report.Name}: bound vs gap, mean and 95% CI over seeds");
         plot.ShowLegend(Alignment.UpperLeft);

@@ -49,6 +49,11 @@ public static class ResultsFolder
 
     public static object Summary(SweepReport report)
     {
+        if (report.IsLora)
+        {
+            return LoraSummary.Of(report);
+        }
+
         var largest = report.Curves.Count == 0 ? null : report.Curves.MaxBy(p => p.X);
         return new
         {
@@ -63,34 +68,40 @@ public static class ResultsFolder
                 report.Sigma,
                 Assumptions = QuantizationBound.Assumptions,
             },
-            Trials = new
-            {
-                Total = report.TotalTrials,
-                Done = report.Results.Count,
-                Failed = report.Failed.Count,
-                Missing = report.TotalTrials - report.Results.Count - report.Failed.Count,
-            },
+            Trials = TrialCounts(report),
             Checks = new
             {
                 BoundAboveGapAtEveryD = report.Curves.Count > 0 && report.Curves.All(p => p.Bound.Mean >= p.Gap.Mean),
                 NonVacuousAtLargestD = largest is not null && largest.TestErrorBound.Mean < 1,
                 LargestD = largest?.X,
             },
-            Curves = report.Curves.Select(p => new
-            {
-                p.Series,
-                p.Axis,
-                p.X,
-                Seeds = p.TrainError.Count,
-                TrainError = p.TrainError,
-                TestError = p.TestError,
-                p.Gap,
-                p.Bound,
-                p.TestErrorBound,
-            }),
+            Curves = CurvesOf(report),
             Failed = report.Failed.Select(f => new { TrialId = f.Config.Id.Value, D = f.Config.IntrinsicDimension, f.Config.Seed, f.Attempts, f.Reason }),
         };
     }
+
+    /// <summary>How many trials the sweep has, and how many are done, failed and missing.</summary>
+    internal static object TrialCounts(SweepReport report) => new
+    {
+        Total = report.TotalTrials,
+        Done = report.Results.Count,
+        Failed = report.Failed.Count,
+        Missing = report.TotalTrials - report.Results.Count - report.Failed.Count,
+    };
+
+    /// <summary>Every curve point with its seeds and intervals, as summary.json lists them.</summary>
+    internal static IEnumerable<object> CurvesOf(SweepReport report) => report.Curves.Select(p => new
+    {
+        p.Series,
+        p.Axis,
+        p.X,
+        Seeds = p.TrainError.Count,
+        TrainError = p.TrainError,
+        TestError = p.TestError,
+        p.Gap,
+        p.Bound,
+        p.TestErrorBound,
+    });
 
     private static string WriteAtomically(string folder, string name, Action<string> write)
     {

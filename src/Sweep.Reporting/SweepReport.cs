@@ -16,12 +16,17 @@ public sealed record SweepReport(
     IReadOnlyList<TrialResult> Results,
     IReadOnlyList<FailedTrialSummary> Failed)
 {
-    /// <summary>Results in a stable order (d, seed, id), so the CSV is identical however the trials were scheduled.</summary>
+    /// <summary>Results in a stable order (rank and mode for LoRA, d, seed, id), so the CSV is identical however the trials were scheduled.</summary>
     public IReadOnlyList<TrialResult> OrderedResults { get; } = Results
-        .OrderBy(r => r.Config.IntrinsicDimension)
+        .OrderBy(r => r.Config.Lora?.Settings.Rank ?? 0)
+        .ThenBy(r => r.Config.Lora?.Settings.Mode)
+        .ThenBy(r => r.Config.IntrinsicDimension)
         .ThenBy(r => r.Config.Seed)
         .ThenBy(r => r.Config.Id.Value, StringComparer.Ordinal)
         .ToList();
 
-    public IReadOnlyList<CurvePoint> Curves { get; } = BoundCurves.AgainstDimension(Results);
+    /// <summary>Against d for a subspace sweep, against r (one series per mode) for a LoRA sweep.</summary>
+    public IReadOnlyList<CurvePoint> Curves { get; } = BoundCurves.For(Results);
+
+    public bool IsLora => Results.Any(r => r.Config.Lora is not null);
 }

@@ -5,7 +5,8 @@ namespace Sweep.Reporting;
 
 /// <summary>
 /// <c>trials.csv</c>: one row per finished trial with every grid value, seed, metric and bound. Wall time is left
-/// out on purpose, so the same spec gives a byte-identical file. Information in nats; errors in [0,1].
+/// out on purpose, so the same spec gives a byte-identical file. Information in nats; errors in [0,1]. The LoRA
+/// columns come last and are empty for subspace trials; for a LoRA trial, d is p and levels is 2^q.
 /// </summary>
 public static class TrialsTable
 {
@@ -16,6 +17,7 @@ public static class TrialsTable
         "projection_seed", "init_seed", "data_seed", "batch_order_seed",
         "train_loss", "train_error", "test_loss", "test_error", "train_error_unquantized", "steps", "w_prime_norm",
         "clipped_fraction", "gap", "information_nats", "sigma", "bound", "test_error_bound",
+        .. LoraColumns.Header,
     ];
 
     public static string ToCsv(SweepReport report) => Build(Header, report.OrderedResults.Select(Row));
@@ -35,6 +37,7 @@ public static class TrialsTable
             Number(m.TrainLoss), Number(m.TrainError), Number(m.TestLoss), Number(m.TestError),
             Number(m.TrainErrorUnquantized), Number(m.Steps), Number(m.WPrimeNorm), Number(m.ClippedFraction),
             Number(r.Gap), Number(r.InformationNats), Number(r.Sigma), Number(r.QuantizationBoundValue), Number(r.TestErrorBound),
+            .. LoraColumns.Row(c),
         ];
     }
 }

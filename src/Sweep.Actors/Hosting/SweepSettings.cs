@@ -31,6 +31,9 @@ public sealed record SweepSettings(int SnapshotEvery, int MaxAttempts, string Re
 
     public LedgerSettings Ledger => new(SnapshotEvery, ResultsRoot);
 
+    /// <summary>Where LoRA base checkpoints live (one per pretraining stage, named by its hash): &lt;results root&gt;/artifacts.</summary>
+    public string ArtifactsFolder => Path.Combine(ResultsRoot, "artifacts");
+
     /// <summary>HOCON that overrides these values (prepended to the config).</summary>
     public string ToHocon() =>
         $"sweep {{ snapshot-every = {SnapshotEvery}, max-attempts = {MaxAttempts}, results-root = {Quote(ResultsRoot)} }}";

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Sweep.Core.Bounds;
 using Sweep.Core.Grid;
+using Sweep.Core.Lora;
 using Sweep.Core.Specs;
 
 namespace Sweep.Cli.Commands;
@@ -62,13 +63,15 @@ public static class PlanCommand
 
         console.MarkupLineInterpolated($"Sweep [bold]{spec.Name}[/] (id {sweepId}): {trials.Count} trials; model {spec.Model.Describe()}, D = {spec.Model.ParameterCount:N0}; σ = {spec.Bound.Sigma}");
         var axes = spec.Grid.ScalarAxes.Select(a => $"{a.Key} × {a.Value.Count}");
-        console.MarkupLineInterpolated($"Grid: d × {spec.Grid.Dimensions.Count}, seeds × {spec.Grid.Seeds.Count}{string.Concat(axes.Select(a => ", " + a))}");
-        var table = new Table().AddColumns("trial", "d", "seed", "K", "lr", "n", "epochs", "batch", "bound");
+        var main = spec.IsLora ? $"rank × {spec.Grid.Ranks!.Count}, mode × {spec.Grid.Modes!.Count}" : $"d × {spec.Grid.Dimensions.Count}";
+        console.MarkupLineInterpolated($"Grid: {main}, seeds × {spec.Grid.Seeds.Count}{string.Concat(axes.Select(a => ", " + a))}");
+        // A LoRA trial's d is p, its trained numbers, and its K is 2^q, so sqrt(2σ²·p·ln K / n) is its LoRA bound.
+        var table = new Table().AddColumns("trial", spec.IsLora ? "r mode: p" : "d", "seed", "K", "lr", "n", "epochs", "batch", "bound");
         foreach (var t in trials)
         {
             table.AddRow(
                 t.Id.Value,
-                t.IntrinsicDimension.ToString(),
+                t.Lora is { } lora ? $"{lora.Settings.Rank} {lora.Settings.Mode.Name()}: {t.IntrinsicDimension}" : t.IntrinsicDimension.ToString(),
                 t.Seed.ToString(),
                 t.Quantization.Levels.ToString(),
                 t.Training.LearningRate.ToString("G4"),

@@ -18,10 +18,10 @@ public static class CurveTable
             .Border(TableBorder.Simple);
         if (several)
         {
-            table.AddColumn("series");
+            table.AddColumn(curves[0].Axis == "r" ? "mode" : "series");
         }
 
-        table.AddColumns("d", "seeds", "train err", "test err", "gap", "bound", "err bound");
+        table.AddColumns(curves.Count > 0 ? curves[0].Axis : "d", "seeds", "train err", "test err", "gap", "bound", "err bound");
         foreach (var p in curves)
         {
             var holds = p.Bound.Mean >= p.Gap.Mean;

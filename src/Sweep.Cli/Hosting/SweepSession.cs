@@ -143,7 +143,7 @@ public static class SweepSession
             ResultsFolder.Write(new SweepReport(accepted.SweepId.Value, results.Spec.Name, SpecHash.Full(results.Spec), results.Spec.Bound.Sigma, status.Total, results.Completed, failed), folder);
             if (results.Completed.Count > 0)
             {
-                console.Write(CurveTable.Build(BoundCurves.AgainstDimension(results.Completed), results.Spec.Bound.Sigma));
+                console.Write(CurveTable.Build(BoundCurves.For(results.Completed), results.Spec.Bound.Sigma));
             }
 
             console.MarkupLineInterpolated($"wrote    {folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
@@ -177,7 +177,7 @@ public static class SweepSession
         var final = await coordinator.Ask<ISweepWire>(new GetSweepResults(sweepId), TimeSpan.FromSeconds(60), cancellationToken);
         if (final is SweepResults sweepResults && sweepResults.Completed.Count > 0)
         {
-            console.Write(CurveTable.Build(BoundCurves.AgainstDimension(sweepResults.Completed), sweepResults.Spec.Bound.Sigma));
+            console.Write(CurveTable.Build(BoundCurves.For(sweepResults.Completed), sweepResults.Spec.Bound.Sigma));
         }
     }
 

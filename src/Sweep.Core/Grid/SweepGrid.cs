@@ -9,12 +9,12 @@ namespace Sweep.Core.Grid;
 /// Expands a spec into its finite grid of trials. A trial's id follows from its grid point (the swept axes, sorted
 /// by name, values in invariant round-trip form), so list order in the spec never changes an id.
 /// </summary>
-public static class SweepGrid
+public static partial class SweepGrid
 {
     public static IReadOnlyList<TrialConfig> Expand(SweepSpec spec)
     {
         var axes = spec.Grid.ScalarAxes.OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
-        var points = new List<TrialConfig>();
+        var points = spec.IsLora ? ExpandLora(spec, axes) : [];
         foreach (var d in spec.Grid.Dimensions.Order())
         {
             foreach (var seed in spec.Grid.Seeds.Order())
@@ -53,6 +53,21 @@ public static class SweepGrid
 
     private static TrialConfig CreateTrial(SweepSpec spec, int d, int seed, List<(string Axis, double Value)> assignment)
     {
+        var (training, quantization, dataset) = ApplyAxes(spec, assignment);
+        var id = TrialId.FromCanonicalPoint(CanonicalPoint(d, seed, assignment));
+        // Seeds follow from the spec's seed and the seed axis only, so every d of one seed shares θ0, data and
+        // batch order (common random numbers make the curves smoother); Θ is drawn per (seed, d).
+        var seeds = new TrialSeeds(
+            Projection: SeedDerivation.Derive(spec.Seed, "projection", seed, d),
+            Init: SeedDerivation.Derive(spec.Seed, "init", seed),
+            Data: SeedDerivation.Derive(spec.Seed, "data", seed),
+            BatchOrder: SeedDerivation.Derive(spec.Seed, "batch-order", seed));
+        return new TrialConfig(id, seed, d, dataset, spec.Model, spec.Projection, quantization, training, seeds);
+    }
+
+    /// <summary>The spec's training, quantization and dataset settings with the scalar axes' values applied.</summary>
+    private static (TrainingSpec Training, QuantizationSpec Quantization, DatasetSpec Dataset) ApplyAxes(SweepSpec spec, List<(string Axis, double Value)> assignment)
+    {
         var training = spec.Training;
         var quantization = spec.Quantization;
         var dataset = spec.Dataset;
@@ -69,15 +84,7 @@ public static class SweepGrid
             }
         }
 
-        var id = TrialId.FromCanonicalPoint(CanonicalPoint(d, seed, assignment));
-        // Seeds follow from the spec's seed and the seed axis only, so every d of one seed shares θ0, data and
-        // batch order (common random numbers make the curves smoother); Θ is drawn per (seed, d).
-        var seeds = new TrialSeeds(
-            Projection: SeedDerivation.Derive(spec.Seed, "projection", seed, d),
-            Init: SeedDerivation.Derive(spec.Seed, "init", seed),
-            Data: SeedDerivation.Derive(spec.Seed, "data", seed),
-            BatchOrder: SeedDerivation.Derive(spec.Seed, "batch-order", seed));
-        return new TrialConfig(id, seed, d, dataset, spec.Model, spec.Projection, quantization, training, seeds);
+        return (training, quantization, dataset);
     }
 
     private static IEnumerable<double[]> CartesianProduct(List<List<double>> lists)

@@ -99,4 +99,8 @@ public sealed record PretrainSpec(ModelSpec Model, DatasetSpec Dataset, IReadOnl
         $"classes={string.Join(',', Classes)}",
         $"training={Training}",
         $"seed={Seed}");
+
+    /// <summary>SHA-256 of <see cref="Canonical"/>, in hex: the name of the stage's checkpoint and the hash stored in it.</summary>
+    public string StageHash() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Canonical())));
 }

@@ -30,6 +30,8 @@ public sealed record SpecExtension(IReadOnlyList<string> Changes, IReadOnlyList<
 
         Axis("grid.d", old.Grid.Dimensions.Select(v => (double)v), @new.Grid.Dimensions.Select(v => (double)v), changes, added);
         Axis("grid.seeds", old.Grid.Seeds.Select(v => (double)v), @new.Grid.Seeds.Select(v => (double)v), changes, added);
+        Axis("grid.rank", (old.Grid.Ranks ?? []).Select(v => (double)v), (@new.Grid.Ranks ?? []).Select(v => (double)v), changes, added);
+        Axis("grid.mode", (old.Grid.Modes ?? []).Select(v => (double)v), (@new.Grid.Modes ?? []).Select(v => (double)v), changes, added);
         foreach (var axis in old.Grid.ScalarAxes.Keys.Union(@new.Grid.ScalarAxes.Keys).Order(StringComparer.Ordinal))
         {
             var before = old.Grid.ScalarAxes.GetValueOrDefault(axis);

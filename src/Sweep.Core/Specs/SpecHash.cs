@@ -35,7 +35,11 @@ public static class SpecHash
             spec.Grid.Seeds.Order().ToList(),
             new SortedDictionary<string, IReadOnlyList<double>>(
                 spec.Grid.ScalarAxes.ToDictionary(a => a.Key, a => (IReadOnlyList<double>)a.Value.Order().ToList()),
-                StringComparer.Ordinal)),
+                StringComparer.Ordinal))
+        {
+            Ranks = spec.Grid.Ranks?.Order().ToList(),
+            Modes = spec.Grid.Modes?.Order().ToList(),
+        },
     };
 
     private static string Hash(SweepSpec spec) =>

@@ -7,7 +7,7 @@ namespace Sweep.Core.Specs;
 /// Reads a YAML sweep spec into a validated <see cref="SweepSpec"/>. Every problem is collected with its file,
 /// line and field; if there is any, a <see cref="SpecValidationException"/> holds them all.
 /// </summary>
-public static class SpecReader
+public static partial class SpecReader
 {
     private const int MaxSupportedDimension = 50_000_000;
 
@@ -60,7 +60,8 @@ public static class SpecReader
         }
 
         var r = new YamlFieldReader(file, errors);
-        r.RejectUnknownKeys(root, "", "name", "seed", "dataset", "model", "projection", "quantization", "training", "grid", "bound");
+        r.RejectUnknownKeys(root, "", "name", "seed", "dataset", "model", "projection", "quantization", "training", "grid", "bound", "pretrain", "lora");
+        var isLora = r.Child(root, "lora") is not null;
 
         var name = r.String(root, "", "name", required: true);
         if (name is not null && !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
@@ -72,9 +73,10 @@ public static class SpecReader
         var dataset = ReadDataset(r, root);
         var model = ReadModel(r, root, dataset);
         var projection = ReadProjection(r, root);
-        var quantization = ReadQuantization(r, root);
-        var training = ReadTraining(r, root);
-        var grid = ReadGrid(r, root, model, dataset);
+        var training = ReadTraining(r, root, "");
+        var (pretrain, lora) = ReadLoraSections(r, root, model, training, seed, ref dataset);
+        var quantization = isLora ? LoraQuantization(r, root, lora) : ReadQuantization(r, root);
+        var grid = ReadGrid(r, root, model, dataset, isLora);
         var bound = ReadBound(r, root);
 
         if (errors.Count > 0 || name is null || dataset is null || model is null || quantization is null || training is null || grid is null)
@@ -87,7 +89,7 @@ public static class SpecReader
             throw new SpecValidationException(errors);
         }
 
-        return new SweepSpec(name, seed, dataset, model, projection, quantization, training, grid, bound);
+        return new SweepSpec(name, seed, dataset, model, projection, quantization, training, grid, bound) { Pretrain = pretrain, Lora = lora };
     }
 
     private static YamlMappingNode? Parse(string yaml, string file, List<SpecError> errors)
@@ -286,26 +288,28 @@ public static class SpecReader
         return levels is null || range is null ? null : new QuantizationSpec(levels.Value, range.Value, aware ?? true);
     }
 
-    private static TrainingSpec? ReadTraining(YamlFieldReader r, YamlMappingNode root)
+    /// <summary>The <c>training:</c> section under <paramref name="parentPath"/> ("" for the spec's own, "pretrain" for the stage's).</summary>
+    private static TrainingSpec? ReadTraining(YamlFieldReader r, YamlMappingNode parent, string parentPath)
     {
-        var node = r.Section(root, "", "training", required: true);
+        var node = r.Section(parent, parentPath, "training", required: true);
         if (node is null)
         {
             return null;
         }
 
-        r.RejectUnknownKeys(node, "training", "optimizer", "learning_rate", "epochs", "steps", "batch_size");
-        var optimizer = r.Enum(node, "training", "optimizer", required: false, OptimizerNames, OptimizerKind.Adam);
-        var lr = r.Double(node, "training", "learning_rate", required: true, min: 0, exclusiveMin: true);
-        var steps = r.Int(node, "training", "steps", required: false, min: 1);
-        var epochs = r.Int(node, "training", "epochs", required: steps is null && r.Child(node, "steps") is null, fallback: 1, min: 1);
-        var batch = r.Int(node, "training", "batch_size", required: false, fallback: 128, min: 1);
+        var path = YamlFieldReader.Join(parentPath, "training");
+        r.RejectUnknownKeys(node, path, "optimizer", "learning_rate", "epochs", "steps", "batch_size");
+        var optimizer = r.Enum(node, path, "optimizer", required: false, OptimizerNames, OptimizerKind.Adam);
+        var lr = r.Double(node, path, "learning_rate", required: true, min: 0, exclusiveMin: true);
+        var steps = r.Int(node, path, "steps", required: false, min: 1);
+        var epochs = r.Int(node, path, "epochs", required: steps is null && r.Child(node, "steps") is null, fallback: 1, min: 1);
+        var batch = r.Int(node, path, "batch_size", required: false, fallback: 128, min: 1);
         return optimizer is null || lr is null || epochs is null || batch is null
             ? null
             : new TrainingSpec(optimizer.Value, lr.Value, epochs.Value, steps, batch.Value);
     }
 
-    private static GridSpec? ReadGrid(YamlFieldReader r, YamlMappingNode root, ModelSpec? model, DatasetSpec? dataset)
+    private static GridSpec? ReadGrid(YamlFieldReader r, YamlMappingNode root, ModelSpec? model, DatasetSpec? dataset, bool isLora)
     {
         var node = r.Section(root, "", "grid", required: true);
         if (node is null)
@@ -313,9 +317,10 @@ public static class SpecReader
             return null;
         }
 
-        r.RejectUnknownKeys(node, "grid", ["d", "seeds", .. ScalarAxis.All]);
+        r.RejectUnknownKeys(node, "grid", ["d", "seeds", .. LoraAxes, .. ScalarAxis.All]);
+        var (ranks, modes) = ReadLoraAxes(r, node, model, isLora);
         var maxD = model is null ? MaxSupportedDimension : (int)Math.Min(model.ParameterCount, MaxSupportedDimension);
-        var dims = r.IntList(node, "grid", "d", required: true, min: 1, max: int.MaxValue);
+        var dims = isLora ? [] : r.IntList(node, "grid", "d", required: true, min: 1, max: int.MaxValue);
         if (dims is not null && model is not null)
         {
             var dNode = (YamlSequenceNode)r.Child(node, "d")!;
@@ -339,6 +344,12 @@ public static class SpecReader
             }
 
             var path = "grid." + axis;
+            if (isLora && axis == ScalarAxis.Levels)
+            {
+                r.Error(axisNode, path, "a LoRA sweep quantizes with lora.bits (2^q levels); sweep q with separate specs");
+                continue;
+            }
+
             var values = ScalarAxis.IsInteger(axis)
                 ? r.IntList(node, "grid", axis, required: true, min: axis == ScalarAxis.Levels ? 2 : 1, max: int.MaxValue)?.Select(v => (double)v).ToList()
                 : r.DoubleList(axisNode, path, 0, exclusiveMin: true);
@@ -362,7 +373,12 @@ public static class SpecReader
             axes[axis] = values;
         }
 
-        return dims is null || seeds is null ? null : new GridSpec(dims, seeds, axes);
+        if (isLora && (ranks is null || modes is null))
+        {
+            return null;
+        }
+
+        return dims is null || seeds is null ? null : new GridSpec(dims, seeds, axes) { Ranks = ranks, Modes = modes };
     }
 
     private static BoundSpec ReadBound(YamlFieldReader r, YamlMappingNode root)

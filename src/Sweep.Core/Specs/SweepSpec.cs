@@ -1,6 +1,13 @@
+using System.Text.Json.Serialization;
+using Sweep.Core.Lora;
+
 namespace Sweep.Core.Specs;
 
-/// <summary>A validated sweep spec: what to train, over which grid, and how to bound it.</summary>
+/// <summary>
+/// A validated sweep spec: what to train, over which grid, and how to bound it. A LoRA sweep also has
+/// <see cref="Pretrain"/> and <see cref="Lora"/> (both or neither); they are left out of the JSON when absent, so a
+/// subspace spec hashes as it always did.
+/// </summary>
 public sealed record SweepSpec(
     string Name,
     long Seed,
@@ -10,7 +17,19 @@ public sealed record SweepSpec(
     QuantizationSpec Quantization,
     TrainingSpec Training,
     GridSpec Grid,
-    BoundSpec Bound);
+    BoundSpec Bound)
+{
+    /// <summary>The pretraining stage whose checkpoint every LoRA trial fine-tunes; null for a subspace sweep.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PretrainSpec? Pretrain { get; init; }
+
+    /// <summary>The adapters' fixed settings; null for a subspace sweep.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LoraSpec? Lora { get; init; }
+
+    [JsonIgnore]
+    public bool IsLora => Lora is not null;
+}
 
 public enum DatasetKind { FashionMnist, Synthetic }
 
@@ -69,12 +88,22 @@ public sealed record TrainingSpec(OptimizerKind Optimizer, double LearningRate, 
 
 /// <summary>
 /// The grid. <see cref="Dimensions"/> and <see cref="Seeds"/> always exist; <see cref="ScalarAxes"/> holds the
-/// optional scalar axes (see <see cref="ScalarAxis"/>), each overriding the value in its section.
+/// optional scalar axes (see <see cref="ScalarAxis"/>), each overriding the value in its section. A LoRA grid has no
+/// d (<see cref="Dimensions"/> is empty) and sweeps <see cref="Ranks"/> × <see cref="Modes"/> instead.
 /// </summary>
 public sealed record GridSpec(
     IReadOnlyList<int> Dimensions,
     IReadOnlyList<int> Seeds,
-    IReadOnlyDictionary<string, IReadOnlyList<double>> ScalarAxes);
+    IReadOnlyDictionary<string, IReadOnlyList<double>> ScalarAxes)
+{
+    /// <summary>The LoRA ranks r; null for a subspace grid.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<int>? Ranks { get; init; }
+
+    /// <summary>The LoRA modes; null for a subspace grid.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<LoraMode>? Modes { get; init; }
+}
 
 /// <summary>The scalar axes a grid may sweep besides d and seeds.</summary>
 public static class ScalarAxis

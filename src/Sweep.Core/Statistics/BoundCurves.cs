@@ -14,23 +14,29 @@ public sealed record CurvePoint(
     MeanInterval Bound,
     MeanInterval TestErrorBound);
 
-/// <summary>Folds trial results into curves: for each value of d (per series), the mean and 95% CI over seeds.</summary>
-public static class BoundCurves
+/// <summary>
+/// Folds trial results into curves: for each value of d (per series), the mean and 95% CI over seeds; for a LoRA
+/// sweep, for each rank r with one series per mode (see <see cref="AgainstRank"/>).
+/// </summary>
+public static partial class BoundCurves
 {
     public static IReadOnlyList<CurvePoint> AgainstDimension(IEnumerable<TrialResult> results) =>
         results
             .GroupBy(r => (Series: SeriesOf(r.Config), X: r.Config.IntrinsicDimension))
             .OrderBy(g => g.Key.Series, StringComparer.Ordinal).ThenBy(g => g.Key.X)
-            .Select(g => new CurvePoint(
-                g.Key.Series,
-                "d",
-                g.Key.X,
-                MeanInterval.Of(g.Select(r => r.Metrics.TrainError).ToList()),
-                MeanInterval.Of(g.Select(r => r.Metrics.TestError).ToList()),
-                MeanInterval.Of(g.Select(r => r.Gap).ToList()),
-                MeanInterval.Of(g.Select(r => r.QuantizationBoundValue).ToList()),
-                MeanInterval.Of(g.Select(r => r.TestErrorBound).ToList())))
+            .Select(g => Point(g.Key.Series, "d", g.Key.X, g.ToList()))
             .ToList();
+
+    /// <summary>The mean and 95% CI over <paramref name="runs"/> (the seeds of one grid point) of every quantity.</summary>
+    private static CurvePoint Point(string series, string axis, double x, IReadOnlyList<TrialResult> runs) => new(
+        series,
+        axis,
+        x,
+        MeanInterval.Of(runs.Select(r => r.Metrics.TrainError).ToList()),
+        MeanInterval.Of(runs.Select(r => r.Metrics.TestError).ToList()),
+        MeanInterval.Of(runs.Select(r => r.Gap).ToList()),
+        MeanInterval.Of(runs.Select(r => r.QuantizationBoundValue).ToList()),
+        MeanInterval.Of(runs.Select(r => r.TestErrorBound).ToList()));
 
     /// <summary>The settings besides d and seed that distinguish curves, e.g. "K=16 lr=0.01 n=10000".</summary>
     public static string SeriesOf(TrialConfig c) => string.Create(CultureInfo.InvariantCulture,

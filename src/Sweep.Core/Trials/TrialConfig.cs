@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using Sweep.Core.Lora;
 using Sweep.Core.Specs;
 
 namespace Sweep.Core.Trials;
 
 /// <summary>
 /// Everything a trainer needs to run one grid point: the spec's settings with the trial's axis values applied.
+/// A LoRA trial also carries <see cref="Lora"/>; its <see cref="IntrinsicDimension"/> is then p, the number of
+/// trained adapter numbers, and its <see cref="Quantization"/> has 2^q levels.
 /// </summary>
 public sealed record TrialConfig(
     TrialId Id,
@@ -14,4 +18,9 @@ public sealed record TrialConfig(
     ProjectionSpec Projection,
     QuantizationSpec Quantization,
     TrainingSpec Training,
-    TrialSeeds Seeds);
+    TrialSeeds Seeds)
+{
+    /// <summary>The LoRA part of the trial; null for a subspace trial (and then absent from the JSON).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LoraTrialConfig? Lora { get; init; }
+}

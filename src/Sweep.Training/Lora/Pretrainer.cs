@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using Sweep.Core.Lora;
 using Sweep.Core.Randomness;
 using Sweep.Training.Data;
@@ -25,8 +23,7 @@ public sealed record PretrainOutcome(BaseCheckpoint Checkpoint, Evaluation Train
 public static class Pretrainer
 {
     /// <summary>The hash stored in the checkpoint: SHA-256 of <see cref="PretrainSpec.Canonical"/>, in hex.</summary>
-    public static string StageHash(PretrainSpec spec) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(spec.Canonical())));
+    public static string StageHash(PretrainSpec spec) => spec.StageHash();
 
     public static PretrainOutcome Pretrain(PretrainSpec spec, TorchDevice device, Action<TrainingProgress>? onProgress, CancellationToken ct)
     {

@@ -70,13 +70,13 @@ public sealed class EmbeddedSweepTests : IDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.Services.AddSweepNode(options, TrialExecutors.ForSlot(options.ThreadsPerTrainer));
+        builder.Services.AddSweepNode(options, TrialExecutors.ForSlot(options.ThreadsPerTrainer, options.Settings?.ArtifactsFolder ?? TrialExecutors.DefaultArtifactsFolder));
         var host = builder.Build();
         await host.StartAsync();
         return host;
     }
 
-    private sealed class Forwarder<T> : ReceiveActor
+    internal sealed class Forwarder<T> : ReceiveActor
     {
         public Forwarder(TaskCompletionSource<T> target) => Receive<T>(m => target.TrySetResult(m));
     }
