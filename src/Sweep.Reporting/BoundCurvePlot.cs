@@ -26,6 +26,12 @@ public static class BoundCurvePlot
             var suffix = series.Count > 1 ? $" ({curve.Key})" : "";
             AddQuantity(plot, xs, points.Select(p => p.Bound).ToList(), palette.GetColor(colorIndex++), "quantization bound" + suffix, LinePattern.Solid);
             AddQuantity(plot, xs, points.Select(p => p.Gap).ToList(), palette.GetColor(colorIndex++), "measured gap (test − train error)" + suffix, LinePattern.Solid);
+            var withMi = points.Where(p => p.MiBound is not null).ToList();
+            if (withMi.Count > 0)
+            {
+                AddQuantity(plot, withMi.Select(p => Math.Log10(p.X)).ToArray(), withMi.Select(p => p.MiBound!).ToList(), palette.GetColor(colorIndex++), MiBoundSummary.Label(report) + suffix, LinePattern.Solid);
+            }
+
             AddQuantity(plot, xs, points.Select(p => p.TestError).ToList(), palette.GetColor(colorIndex++), "test error" + suffix, LinePattern.Solid);
             AddQuantity(plot, xs, points.Select(p => p.TestErrorBound).ToList(), palette.GetColor(colorIndex++), "test-error bound (train error + bound)" + suffix, LinePattern.Solid);
         }

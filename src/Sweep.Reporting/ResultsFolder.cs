@@ -63,6 +63,7 @@ public static class ResultsFolder
                 report.Sigma,
                 Assumptions = QuantizationBound.Assumptions,
             },
+            MiBound = MiBoundSummary.Of(report),
             Trials = new
             {
                 Total = report.TotalTrials,
@@ -87,6 +88,7 @@ public static class ResultsFolder
                 p.Gap,
                 p.Bound,
                 p.TestErrorBound,
+                p.MiBound,
             }),
             Failed = report.Failed.Select(f => new { TrialId = f.Config.Id.Value, D = f.Config.IntrinsicDimension, f.Config.Seed, f.Attempts, f.Reason }),
         };

@@ -1,3 +1,5 @@
+using Sweep.Core.Bounds;
+using Sweep.Core.Specs;
 using Sweep.Core.Statistics;
 using Sweep.Core.Trials;
 
@@ -23,5 +25,17 @@ public sealed record SweepReport(
         .ThenBy(r => r.Config.Id.Value, StringComparer.Ordinal)
         .ToList();
 
-    public IReadOnlyList<CurvePoint> Curves { get; } = BoundCurves.AgainstDimension(Results);
+    /// <summary>The spec's <c>mi:</c> block, if any.</summary>
+    public MiSpec? Mi { get; init; }
+
+    /// <summary>The MI estimates of the groups estimated so far (empty without an mi block).</summary>
+    public IReadOnlyList<MiGroupEstimate> MiEstimates { get; init; } = [];
+
+    /// <summary>Groups whose MI estimate failed, with the reason.</summary>
+    public IReadOnlyDictionary<string, string> MiFailures { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per series and d: the curves over seeds, with the MI bound where groups were estimated.</summary>
+    public IReadOnlyList<CurvePoint> Curves => MiBoundCurves.Attach(BoundCurves.AgainstDimension(Results), MiEstimates);
+
+    public bool HasMiBound => MiEstimates.Count > 0;
 }

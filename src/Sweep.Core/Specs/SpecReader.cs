@@ -60,7 +60,7 @@ public static class SpecReader
         }
 
         var r = new YamlFieldReader(file, errors);
-        r.RejectUnknownKeys(root, "", "name", "seed", "dataset", "model", "projection", "quantization", "training", "grid", "bound");
+        r.RejectUnknownKeys(root, "", "name", "seed", "dataset", "model", "projection", "quantization", "training", "grid", "bound", "mi");
 
         var name = r.String(root, "", "name", required: true);
         if (name is not null && !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
@@ -76,6 +76,7 @@ public static class SpecReader
         var training = ReadTraining(r, root);
         var grid = ReadGrid(r, root, model, dataset);
         var bound = ReadBound(r, root);
+        var mi = MiSectionReader.Read(r, root, grid, dataset);
 
         if (errors.Count > 0 || name is null || dataset is null || model is null || quantization is null || training is null || grid is null)
         {
@@ -87,7 +88,7 @@ public static class SpecReader
             throw new SpecValidationException(errors);
         }
 
-        return new SweepSpec(name, seed, dataset, model, projection, quantization, training, grid, bound);
+        return new SweepSpec(name, seed, dataset, model, projection, quantization, training, grid, bound) { Mi = mi };
     }
 
     private static YamlMappingNode? Parse(string yaml, string file, List<SpecError> errors)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sweep.Core.Specs;
 
 /// <summary>A validated sweep spec: what to train, over which grid, and how to bound it.</summary>
@@ -10,7 +12,12 @@ public sealed record SweepSpec(
     QuantizationSpec Quantization,
     TrainingSpec Training,
     GridSpec Grid,
-    BoundSpec Bound);
+    BoundSpec Bound)
+{
+    /// <summary>The optional <c>mi:</c> block. Left out of the JSON when absent, so specs without it keep their hash.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MiSpec? Mi { get; init; }
+}
 
 public enum DatasetKind { FashionMnist, Synthetic }
 
