@@ -81,12 +81,12 @@ public static class IndividualSampleMiBound
             throw new EstimatorInputException($"{samples.Count} sample sets for {positions.Count} positions.", nameof(samples));
         }
 
-        var w = SampleMatrix.FromRows(wPrimes.Select(v => v.Select(x => (double)x).ToArray()).ToList(), "w'");
+        var w = SampleMatrix.FromRows(Standardized(wPrimes.Select(v => v.Select(x => (double)x).ToArray()).ToList()), "w'");
         var mis = new double[positions.Count];
         var errors = new double[positions.Count];
         for (var t = 0; t < positions.Count; t++)
         {
-            var z = SampleMatrix.FromRows(samples[t], $"Z_{positions[t]}");
+            var z = SampleMatrix.FromRows(Standardized(samples[t]), $"Z_{positions[t]}");
             var positionSeed = Randomness.SeedDerivation.Derive(seed, "mi-position", positions[t]);
             if (mi.Estimator == MiEstimatorKind.Ksg)
             {
@@ -105,6 +105,27 @@ public static class IndividualSampleMiBound
         return new MiGroupEstimate(
             group.GroupId, group.D, group.Projection, group.Series, EstimatorName(mi), mi.K, wPrimes.Count, n, sigma,
             [.. positions], mis, errors.All(double.IsFinite) ? errors : null, bound, started.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Each column centred and scaled to unit variance over the M rows (a constant column is only centred). MI is
+    /// invariant under these maps, and KSG's max-norm neighbourhoods then weigh every coordinate alike.
+    /// </summary>
+    public static IReadOnlyList<double[]> Standardized(IReadOnlyList<double[]> rows)
+    {
+        var dimension = rows[0].Length;
+        var copy = rows.Select(r => (double[])r.Clone()).ToList();
+        for (var c = 0; c < dimension; c++)
+        {
+            var mean = copy.Average(r => r[c]);
+            var sd = Math.Sqrt(copy.Sum(r => (r[c] - mean) * (r[c] - mean)) / Math.Max(1, copy.Count - 1));
+            foreach (var r in copy)
+            {
+                r[c] = sd > 0 ? (r[c] - mean) / sd : r[c] - mean;
+            }
+        }
+
+        return copy;
     }
 
     public static string EstimatorName(MiSpec mi) => mi.Estimator == MiEstimatorKind.Ksg

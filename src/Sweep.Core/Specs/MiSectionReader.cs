@@ -5,9 +5,6 @@ namespace Sweep.Core.Specs;
 /// <summary>Reads and checks the optional <c>mi:</c> block of a spec (see <see cref="MiSpec"/>).</summary>
 internal static class MiSectionReader
 {
-    public const int DefaultSlices = 100;
-    public const int DefaultSamplesPerTrial = 16;
-
     private static readonly Dictionary<string, MiEstimatorKind> EstimatorNames = new()
     {
         ["ksg"] = MiEstimatorKind.Ksg,
@@ -48,7 +45,7 @@ internal static class MiSectionReader
             }
         }
 
-        var slices = r.Int(node, "mi", "slices", required: false, fallback: DefaultSlices, min: 1, max: 1_000_000);
+        var slices = r.Int(node, "mi", "slices", required: false, fallback: MiSpec.DefaultSlices, min: 1, max: 1_000_000);
         var sliceDim = r.Int(node, "mi", "slice_dim", required: false, fallback: 1, min: 1, max: 100_000);
         if (estimator == MiEstimatorKind.Ksmi && sliceDim is { } sd)
         {
@@ -72,7 +69,7 @@ internal static class MiSectionReader
             smallestN = (int)sizes.Min();
         }
 
-        var samples = r.Int(node, "mi", "samples_per_trial", required: false, fallback: Math.Min(DefaultSamplesPerTrial, smallestN), min: 1);
+        var samples = r.Int(node, "mi", "samples_per_trial", required: false, fallback: Math.Min(MiSpec.DefaultSamplesPerTrial, smallestN), min: 1);
         if (samples > smallestN)
         {
             r.Error(r.Child(node, "samples_per_trial"), "mi.samples_per_trial", $"picks sample positions among the n = {smallestN} training samples; {samples} is more than n");

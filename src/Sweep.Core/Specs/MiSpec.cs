@@ -19,6 +19,9 @@ public sealed record MiSpec(
     int SliceDimension,
     int SamplesPerTrial)
 {
+    public const int DefaultSlices = 100;
+    public const int DefaultSamplesPerTrial = 16;
+
     public string Describe() => Estimator == MiEstimatorKind.Ksg
         ? $"KSG (k={K}) over M={TrainingsPerProjection} trainings per Θ, P={Projections} Θ per d, s={SamplesPerTrial} sample positions"
         : $"two-sided k-SMI (slice dim {SliceDimension}, m={Slices} slices, KSG k={K}) over M={TrainingsPerProjection} trainings per Θ, P={Projections} Θ per d, s={SamplesPerTrial} sample positions";
