@@ -43,6 +43,7 @@ public sealed class EstimatorActor : ReceiveActor, IWithStash
         var replyTo = Sender;
         _cancellation = new CancellationTokenSource();
         var token = _cancellation.Token;
+        Context.System.EventStream.Publish(new MiGroupEstimationStarted(request.SweepId, request.Group.GroupId));
         _log.Info("Estimating MI group {0} (d = {1}, projection {2}, {3} trainings) of {4}.", request.Group.GroupId, request.Group.D, request.Group.Projection, request.Members.Count, request.SweepId);
         Task.Run(() => MiGroupComputation.Run(request, _pools, _parallelism, token), token).PipeTo(
             Self,
@@ -77,6 +78,9 @@ public sealed class EstimatorActor : ReceiveActor, IWithStash
 
     private sealed record Finished(IActorRef ReplyTo, ISweepWire Reply);
 }
+
+/// <summary>Published on the node's event stream when an estimator starts on a group (progress, and tests that count the work).</summary>
+public sealed record MiGroupEstimationStarted(Core.Trials.SweepId SweepId, string GroupId);
 
 /// <summary>Akka.Hosting wiring of the estimators: a round-robin pool on this node, looked up as <see cref="EstimatorActor"/>.</summary>
 public static class EstimatorHosting
