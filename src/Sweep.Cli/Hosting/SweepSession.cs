@@ -89,6 +89,11 @@ public static class SweepSession
         if (final is SweepResults sweepResults && sweepResults.Completed.Count > 0)
         {
             console.Write(CurveTable.Build(MiBoundCurves.Attach(BoundCurves.AgainstDimension(sweepResults.Completed), sweepResults.MiEstimates ?? []), sweepResults.Spec.Bound.Sigma));
+            if (sweepResults.Spec.Mi is { } mi)
+            {
+                console.MarkupLineInterpolated(
+                    $"mi bound: {mi.Describe()}; {sweepResults.MiEstimates?.Count ?? 0} group(s) estimated; nats; an estimate from biased KSG terms, not a certified bound (see summary.json).");
+            }
         }
     }
 
