@@ -62,7 +62,13 @@ public static class PlanCommand
 
         console.MarkupLineInterpolated($"Sweep [bold]{spec.Name}[/] (id {sweepId}): {trials.Count} trials; model {spec.Model.Describe()}, D = {spec.Model.ParameterCount:N0}; σ = {spec.Bound.Sigma}");
         var axes = spec.Grid.ScalarAxes.Select(a => $"{a.Key} × {a.Value.Count}");
-        console.MarkupLineInterpolated($"Grid: d × {spec.Grid.Dimensions.Count}, seeds × {spec.Grid.Seeds.Count}{string.Concat(axes.Select(a => ", " + a))}");
+        var seeds = spec.Mi is { } mi ? $"mi: {mi.Projections} projection(s) × {mi.TrainingsPerProjection} trainings" : $"seeds × {spec.Grid.Seeds.Count}";
+        console.MarkupLineInterpolated($"Grid: d × {spec.Grid.Dimensions.Count}, {seeds}{string.Concat(axes.Select(a => ", " + a))}");
+        if (spec.Mi is not null)
+        {
+            console.MarkupLineInterpolated($"MI bound: {spec.Mi.Describe()}; seed = p·M + j is training j of projection p");
+        }
+
         var table = new Table().AddColumns("trial", "d", "seed", "K", "lr", "n", "epochs", "batch", "bound");
         foreach (var t in trials)
         {
