@@ -28,6 +28,12 @@ public static class BoundCurvePlot
             var suffix = series.Count > 1 || againstRank ? $" ({curve.Key})" : "";
             AddQuantity(plot, xs, points.Select(p => p.Bound).ToList(), palette.GetColor(colorIndex++), (againstRank ? "LoRA bound" : "quantization bound") + suffix, LinePattern.Solid);
             AddQuantity(plot, xs, points.Select(p => p.Gap).ToList(), palette.GetColor(colorIndex++), "measured gap (test − train error)" + suffix, LinePattern.Solid);
+            var withMi = points.Where(p => p.MiBound is not null).ToList();
+            if (withMi.Count > 0)
+            {
+                AddQuantity(plot, withMi.Select(p => Math.Log10(p.X)).ToArray(), withMi.Select(p => p.MiBound!).ToList(), palette.GetColor(colorIndex++), MiBoundSummary.Label(report) + suffix, LinePattern.Solid);
+            }
+
             AddQuantity(plot, xs, points.Select(p => p.TestError).ToList(), palette.GetColor(colorIndex++), "test error" + suffix, LinePattern.Solid);
             if (!againstRank)
             {

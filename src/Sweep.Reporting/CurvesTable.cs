@@ -18,7 +18,16 @@ public static class CurvesTable
     public static IReadOnlyList<string> Header { get; } =
         ["series", "axis", "x", "seeds", .. Quantities.SelectMany(q => new[] { q.Name + "_mean", q.Name + "_ci_low", q.Name + "_ci_high" })];
 
-    public static string ToCsv(SweepReport report) => Build(Header, report.Curves.Select(Row));
+    /// <summary>With MI estimates, the header gains the MI bound (mean and 95% CI over Θ groups) and the number of groups.</summary>
+    public static IReadOnlyList<string> MiHeader { get; } = [.. Header, "mi_bound_mean", "mi_bound_ci_low", "mi_bound_ci_high", "mi_groups"];
+
+    public static string ToCsv(SweepReport report) => report.HasMiBound
+        ? Build(MiHeader, report.Curves.Select(p => (IReadOnlyList<string>)[.. Row(p), .. MiCells(p)]))
+        : Build(Header, report.Curves.Select(Row));
+
+    private static IReadOnlyList<string> MiCells(CurvePoint p) => p.MiBound is { } mi
+        ? [Number(mi.Mean), Number(mi.Low), Number(mi.High), Number(mi.Count)]
+        : ["", "", "", "0"];
 
     private static IReadOnlyList<string> Row(CurvePoint p) =>
     [

@@ -68,6 +68,7 @@ public static class ResultsFolder
                 report.Sigma,
                 Assumptions = QuantizationBound.Assumptions,
             },
+            MiBound = MiBoundSummary.Of(report),
             Trials = TrialCounts(report),
             Checks = new
             {
@@ -101,6 +102,7 @@ public static class ResultsFolder
         p.Gap,
         p.Bound,
         p.TestErrorBound,
+        p.MiBound,
     });
 
     private static string WriteAtomically(string folder, string name, Action<string> write)

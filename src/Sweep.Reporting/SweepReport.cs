@@ -1,3 +1,5 @@
+using Sweep.Core.Bounds;
+using Sweep.Core.Specs;
 using Sweep.Core.Statistics;
 using Sweep.Core.Trials;
 
@@ -25,8 +27,24 @@ public sealed record SweepReport(
         .ThenBy(r => r.Config.Id.Value, StringComparer.Ordinal)
         .ToList();
 
-    /// <summary>Against d for a subspace sweep, against r (one series per mode) for a LoRA sweep.</summary>
-    public IReadOnlyList<CurvePoint> Curves { get; } = BoundCurves.For(Results);
+    /// <summary>The spec's <c>mi:</c> block, if any.</summary>
+    public MiSpec? Mi { get; init; }
+
+    /// <summary>The MI estimates of the groups estimated so far (empty without an mi block).</summary>
+    public IReadOnlyList<MiGroupEstimate> MiEstimates { get; init; } = [];
+
+    /// <summary>Groups whose MI estimate failed, with the reason.</summary>
+    public IReadOnlyDictionary<string, string> MiFailures { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Against d for a subspace sweep (with the MI bound where groups were estimated), against r (one series per
+    /// mode) for a LoRA sweep.
+    /// </summary>
+    public IReadOnlyList<CurvePoint> Curves => _curves ??= MiBoundCurves.Attach(BoundCurves.For(Results), MiEstimates);
 
     public bool IsLora => Results.Any(r => r.Config.Lora is not null);
+
+    public bool HasMiBound => MiEstimates.Count > 0;
+
+    private IReadOnlyList<CurvePoint>? _curves;
 }

@@ -1,3 +1,4 @@
+using Sweep.Core.Bounds;
 using Sweep.Core.Grid;
 using Sweep.Core.Specs;
 using Sweep.Core.Trials;
@@ -35,6 +36,17 @@ internal static class Samples
           d: [4, 16]
           seeds: 2
         """;
+
+    /// <summary>The tiny spec with an mi block instead of seeds: per d, 2 projections × 5 trainings on n = 30 samples.</summary>
+    public static readonly string MiYaml = SyntheticYaml
+        .Replace("name: tiny", "name: tiny-mi", StringComparison.Ordinal)
+        .Replace("  train_size: 300", "  train_size: 30", StringComparison.Ordinal)
+        .Replace("  epochs: 3", "  epochs: 4", StringComparison.Ordinal)
+        .Replace("  batch_size: 50", "  batch_size: 10", StringComparison.Ordinal)
+        .Replace("  seeds: 2", "mi:\n  trainings_per_projection: 5\n  projections: 2\n  k: 2\n  samples_per_trial: 4", StringComparison.Ordinal);
+
+    public static MiGroupEstimate MiEstimate(string groupId = "g-0123456789ab", int d = 4, int projection = 0, double bound = 0.2) =>
+        new(groupId, d, projection, "K=32 lr=0.05 n=30 epochs=4 batch=10", "ksg(k=2)", 2, 5, 30, 0.5, [1, 7], [0.08, 0.1], null, bound, 0.01);
 
     public static SweepSpec Spec(string yaml = SyntheticYaml) => SpecReader.Read(yaml, "tiny.yaml");
 

@@ -23,11 +23,13 @@ public sealed class SweepLedger : ReceivePersistentActor
     private IActorRef _aggregator = ActorRefs.Nobody;
     private SweepState? _state;
     private bool _finishAnnounced;
+    private readonly MiEstimation _mi;
 
     public SweepLedger(SweepId sweepId, LedgerSettings settings)
     {
         _sweepId = sweepId;
         _settings = settings;
+        _mi = new MiEstimation(Context.System, _sweepId, _log);
 
         Recover<SnapshotOffer>(offer => _state = ((SweepSnapshot)offer.Snapshot).ToState());
         Recover<SweepSubmitted>(e => _state = SweepState.Initial(e));
@@ -45,6 +47,8 @@ public sealed class SweepLedger : ReceivePersistentActor
         Command<PauseSweep>(_ => OnPhaseChange(SweepPhase.Paused, now => new SweepPaused(now)));
         Command<CancelSweep>(_ => OnPhaseChange(SweepPhase.Cancelled, now => new SweepCancelled(now)));
         Command<WriteSweepResults>(OnWriteResults);
+        Command<MiGroupEstimated>(OnGroupEstimated);
+        Command<MiGroupEstimationFailed>(OnGroupEstimationFailed);
         Command<GetSweepStatus>(_ => Sender.Tell(_state is null ? NoSweep() : Status(_state)));
         Command<GetSweepResults>(q => Sender.Tell(_state is null ? NoSweep() : ResultsOf(_state, q.Skip, q.Take)));
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
@@ -308,6 +312,42 @@ public sealed class SweepLedger : ReceivePersistentActor
         });
     }
 
+    private void OnGroupEstimated(MiGroupEstimated reply)
+    {
+        var groupId = reply.Estimate.GroupId;
+        if (_state is null || _state.MiEstimates.ContainsKey(groupId))
+        {
+            _mi.Settled(groupId, failed: false);
+            return; // already durable: a duplicate answer
+        }
+
+        Persist(new GroupEstimated(reply.Estimate, DateTimeOffset.UtcNow), e =>
+        {
+            Apply(e);
+            _mi.Settled(groupId, failed: false);
+            _aggregator.Tell(new MiEstimateRecorded(e.Estimate));
+            CheckFinished();
+        });
+    }
+
+    private void OnGroupEstimationFailed(MiGroupEstimationFailed reply)
+    {
+        if (_state is null || _state.MiEstimates.ContainsKey(reply.GroupId))
+        {
+            _mi.Settled(reply.GroupId, failed: false);
+            return;
+        }
+
+        Persist(new GroupEstimationFailed(reply.GroupId, reply.Reason, DateTimeOffset.UtcNow), e =>
+        {
+            Apply(e);
+            _mi.Settled(e.GroupId, failed: true);
+            _log.Warning("MI group {0} of {1} was not estimated: {2}", e.GroupId, _sweepId, e.Reason);
+            _aggregator.Tell(new MiEstimationFailedRecorded(e.GroupId, e.Reason));
+            CheckFinished();
+        });
+    }
+
     private void Apply(ISweepEvent e)
     {
         _state = _state!.Apply(e);
@@ -347,9 +387,15 @@ public sealed class SweepLedger : ReceivePersistentActor
 
     private void CheckFinished()
     {
-        if (_state is null || !_state.IsFinished || _finishAnnounced || _settings.ReadOnly)
+        if (_state is null || _settings.ReadOnly)
         {
             return;
+        }
+
+        _mi.Dispatch(_state, Self);
+        if (!_state.IsFinished || _finishAnnounced || _mi.InFlight > 0)
+        {
+            return; // the outputs wait for the MI estimates being computed
         }
 
         _finishAnnounced = true;
@@ -376,6 +422,16 @@ public sealed class SweepLedger : ReceivePersistentActor
         {
             _aggregator.Tell(new TrialResultRecorded(ResultOf(trial)));
         }
+
+        foreach (var estimate in _state.MiEstimates.Values)
+        {
+            _aggregator.Tell(new MiEstimateRecorded(estimate));
+        }
+
+        foreach (var (group, reason) in _state.MiFailures)
+        {
+            _aggregator.Tell(new MiEstimationFailedRecorded(group, reason));
+        }
     }
 
     private void PublishProgress()
@@ -398,7 +454,8 @@ public sealed class SweepLedger : ReceivePersistentActor
             state.SweepId,
             state.Spec,
             (take > 0 ? done.Take(take) : done).Select(ResultOf).ToList(),
-            skip > 0 ? [] : state.InOrder().Where(t => t.Status == TrialStatus.Failed).Select(t => new FailedTrial(t.Config, t.Attempts, t.LastError ?? "unknown")).ToList());
+            skip > 0 ? [] : state.InOrder().Where(t => t.Status == TrialStatus.Failed).Select(t => new FailedTrial(t.Config, t.Attempts, t.LastError ?? "unknown")).ToList(),
+            state.Spec.Mi is null || skip > 0 ? null : [.. state.MiEstimates.Values.OrderBy(e => e.D).ThenBy(e => e.Projection)]);
     }
 
     private SweepStatus Status(SweepState s) => new(

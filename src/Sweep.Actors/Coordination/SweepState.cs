@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sweep.Actors.Protocol;
+using Sweep.Core.Bounds;
 using Sweep.Core.Grid;
 using Sweep.Core.Specs;
 using Sweep.Core.Trials;
@@ -28,6 +29,12 @@ public sealed record SweepState(
     public ImmutableSortedSet<int> Running { get; private init; } = ImmutableSortedSet<int>.Empty;
 
     public int Done { get; private init; }
+
+    /// <summary>The MI estimates of groups (an <c>mi:</c> block), by group id.</summary>
+    public ImmutableDictionary<string, MiGroupEstimate> MiEstimates { get; init; } = ImmutableDictionary<string, MiGroupEstimate>.Empty;
+
+    /// <summary>Groups whose estimate failed, with the latest reason (cleared by a later estimate).</summary>
+    public ImmutableDictionary<string, string> MiFailures { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public int Failed { get; private init; }
 
@@ -91,6 +98,8 @@ public sealed record SweepState(
         SweepResumed r => (r.RetryFailed ? RetryAllFailed() : this) with { Phase = SweepPhase.Active },
         SweepCancelled => this with { Phase = SweepPhase.Cancelled },
         SweepExtended x => Extend(x),
+        GroupEstimated g => this with { MiEstimates = MiEstimates.SetItem(g.Estimate.GroupId, g.Estimate), MiFailures = MiFailures.Remove(g.Estimate.GroupId) },
+        GroupEstimationFailed f => this with { MiFailures = MiFailures.SetItem(f.GroupId, f.Reason) },
         _ => throw new InvalidOperationException($"Unknown event {e.GetType().Name}."),
     };
 

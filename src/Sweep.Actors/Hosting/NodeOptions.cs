@@ -35,6 +35,9 @@ public sealed record NodeOptions
     /// <summary>A reader of the store (list, results): recovers sweeps, writes nothing to the journal, starts nothing.</summary>
     public bool ReadOnly { get; init; }
 
+    /// <summary>Estimator actors on a node with role estimator: MI groups estimated at once, beside the trainers.</summary>
+    public int Estimators { get; init; } = 1;
+
     public bool Has(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>The default slots for this machine: one CPU slot per core.</summary>

@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Akka.Remote.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Sweep.Actors.Coordination;
+using Sweep.Actors.Estimation;
 using Sweep.Actors.Trainers;
 
 namespace Sweep.Actors.Hosting;
@@ -29,6 +30,12 @@ public static class SweepNodeHosting
             if (options.SeedNodes.Count == 0)
             {
                 builder.AddStartup((system, _) => Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress));
+            }
+
+            if (options.Has(SweepRoles.Estimator))
+            {
+                // Before the coordinator, so a recovering ledger finds the estimators in the registry.
+                builder.AddEstimators(options.Estimators);
             }
 
             if (options.Has(SweepRoles.Coordinator))

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Sweep.Actors.Coordination;
 using Sweep.Actors.Protocol;
+using Sweep.Core.Bounds;
 using Sweep.Core.Grid;
 using Sweep.Core.Specs;
 using Sweep.Core.Trials;
@@ -18,17 +20,25 @@ public sealed record SweepSnapshot(
     int MaxAttempts,
     SweepPhase Phase,
     DateTimeOffset SubmittedAt,
-    IReadOnlyList<TrialSnapshot> Trials) : ISweepWire
+    IReadOnlyList<TrialSnapshot> Trials,
+    IReadOnlyList<MiGroupEstimate>? MiEstimates = null,
+    IReadOnlyDictionary<string, string>? MiFailures = null) : ISweepWire
 {
     public static SweepSnapshot Of(SweepState s) => new(
         s.SweepId, s.Spec, s.SpecHash, s.SpecText, s.MaxAttempts, s.Phase, s.SubmittedAt,
-        s.InOrder().Select(t => new TrialSnapshot(t.Config.Id, t.Status, t.Attempts, t.AttemptLimit, t.Node, t.StartedAt, t.LastError, t.Metrics, t.WPrime)).ToList());
+        s.InOrder().Select(t => new TrialSnapshot(t.Config.Id, t.Status, t.Attempts, t.AttemptLimit, t.Node, t.StartedAt, t.LastError, t.Metrics, t.WPrime)).ToList(),
+        s.MiEstimates.IsEmpty ? null : s.MiEstimates.Values.OrderBy(e => e.GroupId, StringComparer.Ordinal).ToList(),
+        s.MiFailures.IsEmpty ? null : s.MiFailures);
 
     public SweepState ToState()
     {
         var configs = SweepGrid.Expand(Spec).ToDictionary(c => c.Id);
         var trials = Trials.Select((t, i) => new TrialState(i, configs[t.TrialId], t.Status, t.Attempts, t.AttemptLimit, t.Node, t.StartedAt, t.LastError, t.Metrics, t.WPrime)).ToList();
-        return SweepState.Restore(SweepId, Spec, SpecHash, SpecText, MaxAttempts, Phase, trials, SubmittedAt);
+        return SweepState.Restore(SweepId, Spec, SpecHash, SpecText, MaxAttempts, Phase, trials, SubmittedAt) with
+        {
+            MiEstimates = (MiEstimates ?? []).ToImmutableDictionary(e => e.GroupId),
+            MiFailures = (MiFailures ?? new Dictionary<string, string>()).ToImmutableDictionary(),
+        };
     }
 }
 

@@ -23,7 +23,8 @@ public sealed record GetSweepStatus(SweepId SweepId) : ISweepWire;
 /// </summary>
 public sealed record GetSweepResults(SweepId SweepId, int Skip = 0, int Take = 0) : ISweepWire;
 
-public sealed record SweepResults(SweepId SweepId, SweepSpec Spec, IReadOnlyList<TrialResult> Completed, IReadOnlyList<FailedTrial> Failed) : ISweepWire;
+/// <summary>A sweep's results; <see cref="MiEstimates"/> holds the MI estimates of its groups (an <c>mi:</c> block), else null.</summary>
+public sealed record SweepResults(SweepId SweepId, SweepSpec Spec, IReadOnlyList<TrialResult> Completed, IReadOnlyList<FailedTrial> Failed, IReadOnlyList<Core.Bounds.MiGroupEstimate>? MiEstimates = null) : ISweepWire;
 
 public sealed record FailedTrial(TrialConfig Config, int Attempts, string Reason);
 

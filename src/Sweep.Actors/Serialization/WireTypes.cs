@@ -43,6 +43,11 @@ public static class WireTypes
         ("write-sweep-results", typeof(WriteSweepResults)),
         ("sweep-results-written", typeof(SweepResultsWritten)),
         ("sweep-unknown", typeof(SweepUnknown)),
+        ("group-estimated", typeof(GroupEstimated)),
+        ("group-estimation-failed", typeof(GroupEstimationFailed)),
+        ("estimate-mi-group", typeof(EstimateMiGroup)),
+        ("mi-group-estimated", typeof(MiGroupEstimated)),
+        ("mi-group-estimation-failed", typeof(MiGroupEstimationFailed)),
     ];
 
     public static readonly IReadOnlyDictionary<string, Type> ByName = All.ToDictionary(x => x.Name, x => x.Type);

@@ -63,8 +63,14 @@ public static class PlanCommand
 
         console.MarkupLineInterpolated($"Sweep [bold]{spec.Name}[/] (id {sweepId}): {trials.Count} trials; model {spec.Model.Describe()}, D = {spec.Model.ParameterCount:N0}; σ = {spec.Bound.Sigma}");
         var axes = spec.Grid.ScalarAxes.Select(a => $"{a.Key} × {a.Value.Count}");
+        var seeds = spec.Mi is { } mi ? $"mi: {mi.Projections} projection(s) × {mi.TrainingsPerProjection} trainings" : $"seeds × {spec.Grid.Seeds.Count}";
         var main = spec.IsLora ? $"rank × {spec.Grid.Ranks!.Count}, mode × {spec.Grid.Modes!.Count}" : $"d × {spec.Grid.Dimensions.Count}";
-        console.MarkupLineInterpolated($"Grid: {main}, seeds × {spec.Grid.Seeds.Count}{string.Concat(axes.Select(a => ", " + a))}");
+        console.MarkupLineInterpolated($"Grid: {main}, {seeds}{string.Concat(axes.Select(a => ", " + a))}");
+        if (spec.Mi is not null)
+        {
+            console.MarkupLineInterpolated($"MI bound: {spec.Mi.Describe()}; seed = p·M + j is training j of projection p");
+        }
+
         // A LoRA trial's d is p, its trained numbers, and its K is 2^q, so sqrt(2σ²·p·ln K / n) is its LoRA bound.
         var table = new Table().AddColumns("trial", spec.IsLora ? "r mode: p" : "d", "seed", "K", "lr", "n", "epochs", "batch", "bound");
         foreach (var t in trials)

@@ -22,6 +22,12 @@ public static class CurveTable
         }
 
         table.AddColumns(curves.Count > 0 ? curves[0].Axis : "d", "seeds", "train err", "test err", "gap", "bound", "err bound");
+        var withMi = curves.Any(p => p.MiBound is not null);
+        if (withMi)
+        {
+            table.AddColumn("mi bound");
+        }
+
         foreach (var p in curves)
         {
             var holds = p.Bound.Mean >= p.Gap.Mean;
@@ -41,6 +47,11 @@ public static class CurveTable
                 (holds ? "[green]" : "[red]") + Format(p.Bound) + "[/]",
                 p.TestErrorBound.Mean < 1 ? Format(p.TestErrorBound) : "[yellow]" + Format(p.TestErrorBound) + " vacuous[/]",
             ]);
+            if (withMi)
+            {
+                cells.Add(p.MiBound is { } mi ? (mi.Mean >= p.Gap.Mean ? "[green]" : "[red]") + Format(mi) + "[/]" : "-");
+            }
+
             table.AddRow(cells.ToArray());
         }
 

@@ -177,7 +177,12 @@ public static class SweepSession
         var final = await coordinator.Ask<ISweepWire>(new GetSweepResults(sweepId), TimeSpan.FromSeconds(60), cancellationToken);
         if (final is SweepResults sweepResults && sweepResults.Completed.Count > 0)
         {
-            console.Write(CurveTable.Build(BoundCurves.For(sweepResults.Completed), sweepResults.Spec.Bound.Sigma));
+            console.Write(CurveTable.Build(MiBoundCurves.Attach(BoundCurves.For(sweepResults.Completed), sweepResults.MiEstimates ?? []), sweepResults.Spec.Bound.Sigma));
+            if (sweepResults.Spec.Mi is { } mi)
+            {
+                console.MarkupLineInterpolated(
+                    $"mi bound: {mi.Describe()}; {sweepResults.MiEstimates?.Count ?? 0} group(s) estimated; nats; an estimate from biased KSG terms, not a certified bound (see summary.json).");
+            }
         }
     }
 

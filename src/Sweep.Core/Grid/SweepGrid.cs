@@ -17,12 +17,12 @@ public static partial class SweepGrid
         var points = spec.IsLora ? ExpandLora(spec, axes) : [];
         foreach (var d in spec.Grid.Dimensions.Order())
         {
-            foreach (var seed in spec.Grid.Seeds.Order())
+            foreach (var seed in SeedsOf(spec))
             {
                 foreach (var values in CartesianProduct(axes.Select(a => a.Value.Order().ToList()).ToList()))
                 {
                     var assignment = axes.Select((a, i) => (Axis: a.Key, Value: values[i])).ToList();
-                    points.Add(CreateTrial(spec, d, seed, assignment));
+                    points.Add(spec.Mi is null ? CreateTrial(spec, d, seed, assignment) : MiGrid.CreateTrial(spec, d, seed, assignment));
                 }
             }
         }
@@ -51,22 +51,12 @@ public static partial class SweepGrid
         return string.Join(';', parts.Select(p => p.Key + "=" + p.Value));
     }
 
-    private static TrialConfig CreateTrial(SweepSpec spec, int d, int seed, List<(string Axis, double Value)> assignment)
-    {
-        var (training, quantization, dataset) = ApplyAxes(spec, assignment);
-        var id = TrialId.FromCanonicalPoint(CanonicalPoint(d, seed, assignment));
-        // Seeds follow from the spec's seed and the seed axis only, so every d of one seed shares θ0, data and
-        // batch order (common random numbers make the curves smoother); Θ is drawn per (seed, d).
-        var seeds = new TrialSeeds(
-            Projection: SeedDerivation.Derive(spec.Seed, "projection", seed, d),
-            Init: SeedDerivation.Derive(spec.Seed, "init", seed),
-            Data: SeedDerivation.Derive(spec.Seed, "data", seed),
-            BatchOrder: SeedDerivation.Derive(spec.Seed, "batch-order", seed));
-        return new TrialConfig(id, seed, d, dataset, spec.Model, spec.Projection, quantization, training, seeds);
-    }
+    /// <summary>The seed axis: the spec's seeds, or with an mi block the P·M (projection, training) indices (see <see cref="MiGrid"/>).</summary>
+    private static IEnumerable<int> SeedsOf(SweepSpec spec) =>
+        spec.Mi is null ? spec.Grid.Seeds.Order() : Enumerable.Range(0, checked(spec.Mi.Projections * spec.Mi.TrainingsPerProjection));
 
-    /// <summary>The spec's training, quantization and dataset settings with the scalar axes' values applied.</summary>
-    private static (TrainingSpec Training, QuantizationSpec Quantization, DatasetSpec Dataset) ApplyAxes(SweepSpec spec, List<(string Axis, double Value)> assignment)
+    /// <summary>The spec's training, quantization and dataset settings with the grid point's scalar axis values applied.</summary>
+    internal static (TrainingSpec Training, QuantizationSpec Quantization, DatasetSpec Dataset) ApplyAxes(SweepSpec spec, List<(string Axis, double Value)> assignment)
     {
         var training = spec.Training;
         var quantization = spec.Quantization;
@@ -85,6 +75,20 @@ public static partial class SweepGrid
         }
 
         return (training, quantization, dataset);
+    }
+
+    private static TrialConfig CreateTrial(SweepSpec spec, int d, int seed, List<(string Axis, double Value)> assignment)
+    {
+        var (training, quantization, dataset) = ApplyAxes(spec, assignment);
+        var id = TrialId.FromCanonicalPoint(CanonicalPoint(d, seed, assignment));
+        // Seeds follow from the spec's seed and the seed axis only, so every d of one seed shares θ0, data and
+        // batch order (common random numbers make the curves smoother); Θ is drawn per (seed, d).
+        var seeds = new TrialSeeds(
+            Projection: SeedDerivation.Derive(spec.Seed, "projection", seed, d),
+            Init: SeedDerivation.Derive(spec.Seed, "init", seed),
+            Data: SeedDerivation.Derive(spec.Seed, "data", seed),
+            BatchOrder: SeedDerivation.Derive(spec.Seed, "batch-order", seed));
+        return new TrialConfig(id, seed, d, dataset, spec.Model, spec.Projection, quantization, training, seeds);
     }
 
     private static IEnumerable<double[]> CartesianProduct(List<List<double>> lists)

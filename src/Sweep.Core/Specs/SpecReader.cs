@@ -60,7 +60,7 @@ public static partial class SpecReader
         }
 
         var r = new YamlFieldReader(file, errors);
-        r.RejectUnknownKeys(root, "", "name", "seed", "dataset", "model", "projection", "quantization", "training", "grid", "bound", "pretrain", "lora");
+        r.RejectUnknownKeys(root, "", "name", "seed", "dataset", "model", "projection", "quantization", "training", "grid", "bound", "pretrain", "lora", "mi");
         var isLora = r.Child(root, "lora") is not null;
 
         var name = r.String(root, "", "name", required: true);
@@ -78,6 +78,15 @@ public static partial class SpecReader
         var quantization = isLora ? LoraQuantization(r, root, lora) : ReadQuantization(r, root);
         var grid = ReadGrid(r, root, model, dataset, isLora);
         var bound = ReadBound(r, root);
+        MiSpec? mi = null;
+        if (isLora && r.Child(root, "mi") is { } miNode)
+        {
+            r.Error(miNode, "mi", "the mi block applies to subspace sweeps (grid.d), not to LoRA sweeps");
+        }
+        else
+        {
+            mi = MiSectionReader.Read(r, root, grid, dataset);
+        }
 
         if (errors.Count > 0 || name is null || dataset is null || model is null || quantization is null || training is null || grid is null)
         {
@@ -89,7 +98,7 @@ public static partial class SpecReader
             throw new SpecValidationException(errors);
         }
 
-        return new SweepSpec(name, seed, dataset, model, projection, quantization, training, grid, bound) { Pretrain = pretrain, Lora = lora };
+        return new SweepSpec(name, seed, dataset, model, projection, quantization, training, grid, bound) { Pretrain = pretrain, Lora = lora, Mi = mi };
     }
 
     private static YamlMappingNode? Parse(string yaml, string file, List<SpecError> errors)

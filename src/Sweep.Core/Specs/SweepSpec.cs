@@ -29,6 +29,10 @@ public sealed record SweepSpec(
 
     [JsonIgnore]
     public bool IsLora => Lora is not null;
+
+    /// <summary>The optional <c>mi:</c> block. Left out of the JSON when absent, so specs without it keep their hash.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MiSpec? Mi { get; init; }
 }
 
 public enum DatasetKind { FashionMnist, Synthetic }

@@ -12,7 +12,11 @@ public sealed record CurvePoint(
     MeanInterval TestError,
     MeanInterval Gap,
     MeanInterval Bound,
-    MeanInterval TestErrorBound);
+    MeanInterval TestErrorBound)
+{
+    /// <summary>The MI-based (individual-sample or k-sliced) bound: mean and 95% CI over the Θ groups at this d; null without estimates.</summary>
+    public MeanInterval? MiBound { get; init; }
+}
 
 /// <summary>
 /// Folds trial results into curves: for each value of d (per series), the mean and 95% CI over seeds; for a LoRA

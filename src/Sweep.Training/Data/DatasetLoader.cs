@@ -55,23 +55,5 @@ public static class DatasetLoader
     };
 
     /// <summary><paramref name="count"/> distinct indices of [0, <paramref name="poolSize"/>), in random order, following <paramref name="seed"/>.</summary>
-    public static int[] DrawWithoutReplacement(int poolSize, int count, long seed)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, poolSize);
-        var indices = new int[poolSize];
-        for (var i = 0; i < poolSize; i++)
-        {
-            indices[i] = i;
-        }
-
-        // A partial Fisher–Yates shuffle: the first `count` slots end up a uniform draw without replacement.
-        var random = new SplitMix64(seed);
-        for (var i = 0; i < count; i++)
-        {
-            var j = i + random.NextInt(poolSize - i);
-            (indices[i], indices[j]) = (indices[j], indices[i]);
-        }
-
-        return indices[..count];
-    }
+    public static int[] DrawWithoutReplacement(int poolSize, int count, long seed) => SampleDraw.WithoutReplacement(poolSize, count, seed);
 }

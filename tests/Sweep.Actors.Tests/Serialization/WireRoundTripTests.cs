@@ -76,6 +76,14 @@ public sealed class WireRoundTripTests : IDisposable
         var state = Sweep.Actors.Coordination.SweepState.Initial(new SweepSubmitted(sweep, spec, "hash", "yaml", 3, at))
             .Apply(new TrialStarted(trial.Id, 1, "n1", at))
             .Apply(new TrialCompleted(trial.Id, 1, "n1", Samples.Metrics(), [0.5f, -0.25f], at));
+        var miSpec = Samples.Spec(Samples.MiYaml);
+        var miState = Sweep.Actors.Coordination.SweepState.Initial(new SweepSubmitted(sweep, miSpec, "hash", "yaml", 3, at));
+        var miGroup = Sweep.Actors.Coordination.MiGroupDecisions.Groups(miState)[0];
+        foreach (var id in miGroup.Members)
+        {
+            miState = miState.Apply(new TrialStarted(id, 1, "n1", at)).Apply(new TrialCompleted(id, 1, "n1", Samples.Metrics(), [0.5f, -0.25f, 0f, 1f], at));
+        }
+
         object sample = type.Name switch
         {
             nameof(SweepSubmitted) => new SweepSubmitted(sweep, spec, "hash", "name: tiny", 3, at),
@@ -100,7 +108,7 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(GetSweepResults) => new GetSweepResults(sweep),
             nameof(SweepResults) => new SweepResults(sweep, spec, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 3, "boom")]),
             nameof(SweepStatus) => new SweepStatus(sweep, "tiny", "Active", 4, 1, 1, 2, 0, at, [new RunningTrial(trial.Id, 4, 0, "n", 1, at, 5, 18, 0.9), new RunningTrial(trial.Id, 4, 1, "n", 1, at, 0, 0, double.NaN)]),
-            nameof(SweepSnapshot) => SweepSnapshot.Of(state),
+            nameof(SweepSnapshot) => SweepSnapshot.Of(state.Apply(new GroupEstimated(Samples.MiEstimate(), at)).Apply(new GroupEstimationFailed("g-x", "boom", at))),
             nameof(SweepRegistered) => new SweepRegistered(sweep, "tiny", at),
             nameof(ResumeSweep) => new ResumeSweep(sweep, true),
             nameof(ExtendSweep) => new ExtendSweep(sweep, spec, "name: tiny"),
@@ -111,6 +119,11 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(WriteSweepResults) => new WriteSweepResults(sweep),
             nameof(SweepResultsWritten) => new SweepResultsWritten(sweep, "/tmp/r", new SweepStatus(sweep, "tiny", "Active", 4, 4, 0, 0, 0, at, [])),
             nameof(SweepUnknown) => new SweepUnknown(new SweepId("nope"), [sweep, new SweepId("other-12345678")]),
+            nameof(GroupEstimated) => new GroupEstimated(Samples.MiEstimate(), at),
+            nameof(GroupEstimationFailed) => new GroupEstimationFailed("g-0123456789ab", "EstimatorInputException: k must be at least 1", at),
+            nameof(EstimateMiGroup) => Sweep.Actors.Coordination.MiGroupDecisions.Request(miState, miGroup),
+            nameof(MiGroupEstimated) => new MiGroupEstimated(sweep, Samples.MiEstimate() with { PerSampleStandardError = [0.01, 0.02] }),
+            nameof(MiGroupEstimationFailed) => new MiGroupEstimationFailed(sweep, "g-0123456789ab", "timeout"),
             _ => throw new InvalidOperationException($"No sample for {type.Name}; add one."),
         };
         return sample;

@@ -1,0 +1,83 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Sweep.Core.Specs;
+
+/// <summary>Reads and checks the optional <c>mi:</c> block of a spec (see <see cref="MiSpec"/>).</summary>
+internal static class MiSectionReader
+{
+    private static readonly Dictionary<string, MiEstimatorKind> EstimatorNames = new()
+    {
+        ["ksg"] = MiEstimatorKind.Ksg,
+        ["ksmi"] = MiEstimatorKind.Ksmi,
+    };
+
+    public static MiSpec? Read(YamlFieldReader r, YamlMappingNode root, GridSpec? grid, DatasetSpec? dataset)
+    {
+        var node = r.Section(root, "", "mi", required: false);
+        if (node is null)
+        {
+            return null;
+        }
+
+        r.RejectUnknownKeys(node, "mi", "trainings_per_projection", "projections", "estimator", "k", "slices", "slice_dim", "samples_per_trial");
+        if (r.Child(root, "grid") is YamlMappingNode gridNode && r.Child(gridNode, "seeds") is { } seedsNode)
+        {
+            r.Error(seedsNode, "grid.seeds", "with an mi block the trials per d are mi.projections × mi.trainings_per_projection; drop grid.seeds");
+        }
+
+        var estimator = r.Enum(node, "mi", "estimator", required: false, EstimatorNames, MiEstimatorKind.Ksg);
+        var k = r.Int(node, "mi", "k", required: false, fallback: 3, min: 1, max: 1000);
+        var trainings = r.Int(node, "mi", "trainings_per_projection", required: true, min: 2, max: 1_000_000);
+        var projections = r.Int(node, "mi", "projections", required: false, fallback: 1, min: 1, max: 1_000_000);
+        if (trainings is { } m && k is { } kk && m <= kk)
+        {
+            r.Error(r.Child(node, "trainings_per_projection"), "mi.trainings_per_projection", $"KSG needs more than k = {kk} trainings per projection, got {m}");
+        }
+
+        if (estimator == MiEstimatorKind.Ksg)
+        {
+            foreach (var key in new[] { "slices", "slice_dim" })
+            {
+                if (r.Child(node, key) is { } extra)
+                {
+                    r.Error(extra, "mi." + key, "applies only to estimator: ksmi");
+                }
+            }
+        }
+
+        var slices = r.Int(node, "mi", "slices", required: false, fallback: MiSpec.DefaultSlices, min: 1, max: 1_000_000);
+        var sliceDim = r.Int(node, "mi", "slice_dim", required: false, fallback: 1, min: 1, max: 100_000);
+        if (estimator == MiEstimatorKind.Ksmi && sliceDim is { } sd)
+        {
+            var smallestD = grid is { Dimensions.Count: > 0 } ? grid.Dimensions.Min() : int.MaxValue;
+            var zDimension = dataset switch
+            {
+                { Kind: DatasetKind.FashionMnist } => 785,
+                { Synthetic: { } s } => s.Features + 1,
+                _ => int.MaxValue,
+            };
+            if (sd > Math.Min(smallestD, zDimension))
+            {
+                r.Error(r.Child(node, "slice_dim"), "mi.slice_dim",
+                    $"slices W' (dimension d ≥ {smallestD}) and Z_i (input plus label, dimension {zDimension}); k = {sd} is larger than {Math.Min(smallestD, zDimension)}");
+            }
+        }
+
+        var smallestN = dataset is null ? int.MaxValue : dataset.TrainSize;
+        if (grid is not null && grid.ScalarAxes.TryGetValue(ScalarAxis.TrainSize, out var sizes) && sizes.Count > 0)
+        {
+            smallestN = (int)sizes.Min();
+        }
+
+        var samples = r.Int(node, "mi", "samples_per_trial", required: false, fallback: Math.Min(MiSpec.DefaultSamplesPerTrial, smallestN), min: 1);
+        if (samples > smallestN)
+        {
+            r.Error(r.Child(node, "samples_per_trial"), "mi.samples_per_trial", $"picks sample positions among the n = {smallestN} training samples; {samples} is more than n");
+            return null;
+        }
+
+        return estimator is null || k is null || trainings is null || projections is null || slices is null || sliceDim is null || samples is null
+            ? null
+            : new MiSpec(trainings.Value, projections.Value, estimator.Value, k.Value, slices.Value, sliceDim.Value, samples.Value);
+    }
+}
