@@ -42,6 +42,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor
         Command<RequestWork>(OnRequestWork);
         Command<ReportTrialCompleted>(r => Ledger(r.SweepId).Forward(r));
         Command<ReportTrialFailed>(r => Ledger(r.SweepId).Forward(r));
+        Command<DeclineTrial>(d => Ledger(d.SweepId).Forward(d));
         Command<TrialHeartbeat>(h => Ledger(h.SweepId).Forward(h));
 
         Command<LedgerHasWork>(w =>

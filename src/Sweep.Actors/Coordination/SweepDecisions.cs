@@ -43,6 +43,15 @@ public static class SweepDecisions
         return [new TrialFailed(report.TrialId, report.Attempt, report.Slot, report.Reason, trial.HasAttemptsLeft, now)];
     }
 
+    /// <summary>A busy slot declined an assignment: if that attempt is still running there, it goes back to pending.</summary>
+    public static IReadOnlyList<ISweepEvent> OnDeclined(SweepState state, DeclineTrial decline, DateTimeOffset now) =>
+        state.Trials.TryGetValue(decline.TrialId, out var trial)
+        && trial.Status == TrialStatus.Running
+        && trial.Attempts == decline.Attempt
+        && trial.Node == decline.Slot
+            ? [new TrialRequeued(decline.TrialId, decline.Attempt, $"declined by busy slot {decline.Slot}", now)]
+            : [];
+
     /// <summary>Trials left running by a crash, or by a trainer that is gone, go back to pending (or fail when out of attempts).</summary>
     public static IReadOnlyList<ISweepEvent> Requeue(SweepState state, Func<TrialState, bool> which, string reason, DateTimeOffset now) =>
         state.RunningTrials()

@@ -14,11 +14,14 @@ namespace Sweep.Actors.Coordination;
 /// <see cref="SweepDecisions"/>, persists, applies with <see cref="SweepState.Apply"/>, and replies only from inside
 /// the persist callback, so nothing is acknowledged before it is durable.
 /// </summary>
-public sealed class SweepLedger : ReceivePersistentActor
+public sealed class SweepLedger : ReceivePersistentActor, IWithTimers
 {
+    private static readonly TimeSpan LeaseCheckEvery = TimeSpan.FromSeconds(15);
+
     private readonly SweepId _sweepId;
     private readonly LedgerSettings _settings;
     private readonly Dictionary<TrialId, TrialHeartbeat> _heartbeats = [];
+    private readonly Dictionary<TrialId, DateTimeOffset> _lastSign = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef _aggregator = ActorRefs.Nobody;
     private SweepState? _state;
@@ -40,7 +43,13 @@ public sealed class SweepLedger : ReceivePersistentActor
         Command<AssignWork>(OnAssignWork);
         Command<ReportTrialCompleted>(OnCompleted);
         Command<ReportTrialFailed>(OnFailed);
-        Command<TrialHeartbeat>(h => _heartbeats[h.TrialId] = h);
+        Command<DeclineTrial>(OnDeclined);
+        Command<TrialHeartbeat>(h =>
+        {
+            _heartbeats[h.TrialId] = h;
+            _lastSign[h.TrialId] = DateTimeOffset.UtcNow;
+        });
+        Command<CheckLeases>(_ => OnCheckLeases());
         Command<TrainerLost>(OnTrainerLost);
         Command<ResumeSweep>(OnResume);
         Command<ExtendSweep>(OnExtend);
@@ -60,6 +69,8 @@ public sealed class SweepLedger : ReceivePersistentActor
     }
 
     public override string PersistenceId => "sweep-" + _sweepId.Value;
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(SweepId sweepId, LedgerSettings settings) => Akka.Actor.Props.Create(() => new SweepLedger(sweepId, settings));
 
@@ -234,6 +245,7 @@ public sealed class SweepLedger : ReceivePersistentActor
         Persist(started, e =>
         {
             Apply(e);
+            _lastSign.Remove(e.TrialId); // the lease of this attempt runs from its start
             var trial = _state!.Trials[e.TrialId];
             request.Trainer.Tell(new TrialAssigned(_sweepId, trial.Config, e.Attempt));
             coordinator.Tell(new AssignmentOutcome(_sweepId, request.Trainer, request.Slot, true, _state.Pending.Count));
@@ -256,6 +268,7 @@ public sealed class SweepLedger : ReceivePersistentActor
         {
             Apply(e);
             _heartbeats.Remove(report.TrialId);
+            _lastSign.Remove(report.TrialId);
             replyTo.Tell(ack);
             var trial = _state!.Trials[report.TrialId];
             _aggregator.Tell(new TrialResultRecorded(ResultOf(trial)));
@@ -279,11 +292,63 @@ public sealed class SweepLedger : ReceivePersistentActor
         {
             Apply(e);
             _heartbeats.Remove(report.TrialId);
+            _lastSign.Remove(report.TrialId);
             replyTo.Tell(ack);
             _log.Warning("Trial {0} attempt {1} failed: {2}", report.TrialId, report.Attempt, report.Reason);
             PublishProgress();
             AnnounceWork();
             CheckFinished();
+        });
+    }
+
+    /// <summary>
+    /// Leases: a running trial whose trainer has sent no heartbeat for <see cref="LedgerSettings.Lease"/> (a lost
+    /// assignment, a hung trainer on a live node) goes back to the queue, its attempt counted. A trainer that dies
+    /// with its node is noticed sooner, through cluster death watch.
+    /// </summary>
+    private void OnCheckLeases()
+    {
+        if (_state is null || _settings.ReadOnly)
+        {
+            return;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var expired = SweepDecisions.Requeue(
+            _state,
+            t => now - (_lastSign.TryGetValue(t.Config.Id, out var seen) ? seen : t.StartedAt ?? now) > _settings.Lease,
+            $"lease expired: no heartbeat for {_settings.Lease.TotalSeconds:F0} s",
+            now);
+        if (expired.Count == 0)
+        {
+            return;
+        }
+
+        _log.Warning("{0} trial(s) of {1} sent no heartbeat for {2}; they go back to the queue.", expired.Count, _sweepId, _settings.Lease);
+        PersistAll(expired, e =>
+        {
+            Apply(e);
+            PublishProgress();
+        });
+        DeferAsync(expired, _ =>
+        {
+            AnnounceWork();
+            CheckFinished();
+        });
+    }
+
+    private void OnDeclined(DeclineTrial decline)
+    {
+        var events = _state is null || _settings.ReadOnly ? [] : SweepDecisions.OnDeclined(_state, decline, DateTimeOffset.UtcNow);
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        PersistAll(events, e =>
+        {
+            Apply(e);
+            AnnounceWork();
         });
     }
 
@@ -371,6 +436,11 @@ public sealed class SweepLedger : ReceivePersistentActor
 
     private void AnnounceWork()
     {
+        if (_state is not null && !_settings.ReadOnly && !Timers.IsTimerActive("leases"))
+        {
+            Timers.StartPeriodicTimer("leases", CheckLeases.Instance, LeaseCheckEvery);
+        }
+
         if (_state is { IsFinished: false })
         {
             _finishAnnounced = false; // a resume or an extension re-opened it; it will finish again
@@ -479,4 +549,14 @@ public sealed class SweepLedger : ReceivePersistentActor
 }
 
 /// <summary>Typed settings of a ledger. A <see cref="ReadOnly"/> ledger (list, results) recovers and answers queries, and writes nothing to the journal.</summary>
-public sealed record LedgerSettings(int SnapshotEvery, string ResultsRoot, bool ReadOnly = false);
+public sealed record LedgerSettings(int SnapshotEvery, string ResultsRoot, bool ReadOnly = false)
+{
+    /// <summary>How long a running trial may go without a heartbeat before it is re-queued.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>The ledger's periodic look at its running trials' leases.</summary>
+internal sealed record CheckLeases
+{
+    public static readonly CheckLeases Instance = new();
+}

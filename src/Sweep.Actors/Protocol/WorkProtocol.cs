@@ -17,6 +17,12 @@ public sealed record ReportTrialCompleted(SweepId SweepId, TrialId TrialId, int 
 
 public sealed record ReportTrialFailed(SweepId SweepId, TrialId TrialId, int Attempt, string Slot, string Reason) : ITrainerToCoordinator;
 
+/// <summary>
+/// A busy slot got an assignment it cannot take (its request was re-sent while the coordinator was slow). The trial
+/// goes back to the queue at once instead of waiting, "running", on a slot that never runs it.
+/// </summary>
+public sealed record DeclineTrial(SweepId SweepId, TrialId TrialId, int Attempt, string Slot) : ITrainerToCoordinator;
+
 /// <summary>Replies a trainer receives.</summary>
 public interface ICoordinatorToTrainer : ISweepWire;
 

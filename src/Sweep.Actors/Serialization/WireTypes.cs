@@ -23,6 +23,7 @@ public static class WireTypes
         ("trial-heartbeat", typeof(TrialHeartbeat)),
         ("report-trial-completed", typeof(ReportTrialCompleted)),
         ("report-trial-failed", typeof(ReportTrialFailed)),
+        ("decline-trial", typeof(DeclineTrial)),
         ("trial-assigned", typeof(TrialAssigned)),
         ("trial-report-accepted", typeof(TrialReportAccepted)),
         ("submit-sweep", typeof(SubmitSweep)),

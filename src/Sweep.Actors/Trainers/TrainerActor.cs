@@ -90,7 +90,7 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
             _log.Info("Trial {0} attempt {1} failed on {2}: {3}", a.Trial.Id, a.Attempt, _slot, reason);
             Report(a, new ReportTrialFailed(a.SweepId, a.Trial.Id, a.Attempt, _slot, reason));
         });
-        Receive<TrialAssigned>(other => _log.Warning("Slot {0} is busy; ignoring a second assignment of {1}.", _slot, other.Trial.Id));
+        Receive<TrialAssigned>(Decline);
         Receive<RetryRequest>(_ => { });
     }
 
@@ -111,9 +111,16 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
             });
             Receive<TrialReportAccepted>(_ => { });
             Receive<TrialProgressTick>(_ => { });
-            Receive<TrialAssigned>(other => _log.Warning("Slot {0} is still reporting; ignoring {1}.", _slot, other.Trial.Id));
+            Receive<TrialAssigned>(Decline);
             Receive<RetryRequest>(_ => { });
         });
+    }
+
+    /// <summary>This slot is busy: hand the trial straight back, so it never waits on a slot that will not run it.</summary>
+    private void Decline(TrialAssigned other)
+    {
+        _log.Info("Slot {0} is busy; declining {1} attempt {2}.", _slot, other.Trial.Id, other.Attempt);
+        _coordinator.Tell(new DeclineTrial(other.SweepId, other.Trial.Id, other.Attempt, _slot));
     }
 
     private static string ReasonOf(Exception e)

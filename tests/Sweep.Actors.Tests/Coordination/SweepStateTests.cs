@@ -150,4 +150,21 @@ public sealed class SweepStateTests
         var restored = SweepSnapshot.Of(s).ToState();
         Assert.Equal((s.Done, s.Failed, s.Running.Count, s.Pending.Count), (restored.Done, restored.Failed, restored.Running.Count, restored.Pending.Count));
     }
+
+    [Fact]
+    public void A_declined_assignment_goes_back_to_pending_and_a_stale_decline_decides_nothing()
+    {
+        var s = Submitted();
+        var id = s.Order[0];
+        s = s.Apply(new TrialStarted(id, 1, "n1/cpu#0", T0));
+
+        var stale = SweepDecisions.OnDeclined(s, new DeclineTrial(Id, id, 1, "n2/cpu#0"), T0);
+        var declined = SweepDecisions.OnDeclined(s, new DeclineTrial(Id, id, 1, "n1/cpu#0"), T0);
+
+        Assert.Empty(stale);
+        var requeued = Assert.IsType<TrialRequeued>(Assert.Single(declined));
+        s = s.Apply(requeued);
+        Assert.Equal(TrialStatus.Pending, s.Trials[id].Status);
+        Assert.Empty(SweepDecisions.OnDeclined(s, new DeclineTrial(Id, id, 1, "n1/cpu#0"), T0));
+    }
 }

@@ -99,6 +99,7 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(TrialHeartbeat) => new TrialHeartbeat(sweep, trial.Id, 1, 10, 100, 0.693),
             nameof(ReportTrialCompleted) => new ReportTrialCompleted(sweep, trial.Id, 1, "slot", Samples.Metrics(), [0.125f]),
             nameof(ReportTrialFailed) => new ReportTrialFailed(sweep, trial.Id, 1, "slot", "TrialDivergedException: NaN"),
+            nameof(DeclineTrial) => new DeclineTrial(sweep, trial.Id, 2, "127.0.0.1:4054/cpu#0"),
             nameof(TrialAssigned) => new TrialAssigned(sweep, trial, 1),
             nameof(TrialReportAccepted) => new TrialReportAccepted(sweep, trial.Id, 1),
             nameof(SubmitSweep) => new SubmitSweep(spec, "name: tiny", 3),
