@@ -39,13 +39,9 @@ public static class SweepSession
         {
             var node = session.Node;
             var reply = await node.Coordinator.Ask<ISweepWire>(start, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
-            switch (reply)
+            if (Refused(console, reply, options.Store.Describe()) is { } refused)
             {
-                case SweepRejected rejected:
-                    console.MarkupLineInterpolated($"[red]error[/] {rejected.Reason}");
-                    return ExitCodes.BadInput;
-                case SweepUnknown unknown:
-                    return Unknown(console, unknown, options.Store);
+                return refused;
             }
 
             var accepted = (SweepAccepted)reply;
@@ -106,15 +102,9 @@ public static class SweepSession
         {
             console.MarkupLineInterpolated($"cluster  {connection.Contact}");
             var reply = await connection.Coordinator.Ask<ISweepWire>(start, TimeSpan.FromSeconds(60), cancellationToken);
-            switch (reply)
+            if (Refused(console, reply, "the cluster's store") is { } refused)
             {
-                case SweepRejected rejected:
-                    console.MarkupLineInterpolated($"[red]error[/] {rejected.Reason}");
-                    return ExitCodes.BadInput;
-                case SweepUnknown unknown:
-                    var known = unknown.Known.Count == 0 ? "it holds no sweep" : "it holds: " + string.Join(", ", unknown.Known.Select(k => k.Value));
-                    console.MarkupLineInterpolated($"[red]error[/] no sweep '{unknown.SweepId}' in the cluster's store; {known}.");
-                    return ExitCodes.Unreachable;
+                return refused;
             }
 
             var accepted = (SweepAccepted)reply;
@@ -187,10 +177,27 @@ public static class SweepSession
     }
 
     /// <summary>An unknown sweep id: say which sweeps the store has (exit 3).</summary>
-    public static int Unknown(IAnsiConsole console, SweepUnknown unknown, StoreLocation store)
+    public static int Unknown(IAnsiConsole console, SweepUnknown unknown, StoreLocation store) => Unknown(console, unknown, store.Describe());
+
+    private static int Unknown(IAnsiConsole console, SweepUnknown unknown, string store)
     {
         var known = unknown.Known.Count == 0 ? "it holds no sweep" : "it holds: " + string.Join(", ", unknown.Known.Select(k => k.Value));
-        console.MarkupLineInterpolated($"[red]error[/] no sweep '{unknown.SweepId}' in {store.Describe()}; {known}.");
+        console.MarkupLineInterpolated($"[red]error[/] no sweep '{unknown.SweepId}' in {store}; {known}.");
         return ExitCodes.Unreachable;
+    }
+
+    /// <summary>The exit code when the coordinator refused a start command (bad input 2, unknown sweep 3); null when it accepted.</summary>
+    private static int? Refused(IAnsiConsole console, ISweepWire reply, string store)
+    {
+        switch (reply)
+        {
+            case SweepRejected rejected:
+                console.MarkupLineInterpolated($"[red]error[/] {rejected.Reason}");
+                return ExitCodes.BadInput;
+            case SweepUnknown unknown:
+                return Unknown(console, unknown, store);
+            default:
+                return null;
+        }
     }
 }
