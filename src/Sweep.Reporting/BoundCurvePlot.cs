@@ -48,11 +48,11 @@ public static class BoundCurvePlot
             IntegerTicksOnly = true,
             LabelFormatter = v => Math.Pow(10, v).ToString("G4", System.Globalization.CultureInfo.InvariantCulture),
         };
-        if (againstRank)
+        var swept = report.Curves.Select(p => p.X).Distinct().Order().ToArray();
+        if (swept.Length is > 0 and <= 12)
         {
-            // Ranks are few and usually powers of two: tick exactly the swept ones.
-            var ranks = report.Curves.Select(p => p.X).Distinct().Order().ToArray();
-            plot.Axes.Bottom.SetTicks(ranks.Select(Math.Log10).ToArray(), ranks.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            // A grid has few values of d or r, often not powers of ten (d = 2, 4, 8 had no tick at all): tick exactly the swept ones.
+            plot.Axes.Bottom.SetTicks(swept.Select(Math.Log10).ToArray(), swept.Select(x => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         }
 
         plot.XLabel(againstRank ? "LoRA rank r (log scale), one series per mode" : "intrinsic dimension d (log scale)");
