@@ -9,15 +9,24 @@ namespace Sweep.Actors.Coordination;
 /// </summary>
 public static class SweepDecisions
 {
-    public static TrialStarted? NextAssignment(SweepState state, string node, DateTimeOffset now)
+    /// <summary>The first pending trial in grid order that is not <paramref name="reserved"/> (its start is being written).</summary>
+    public static TrialStarted? NextAssignment(SweepState state, string node, DateTimeOffset now, IReadOnlySet<TrialId>? reserved = null)
     {
         if (state.Phase != SweepPhase.Active || state.Pending.Count == 0)
         {
             return null;
         }
 
-        var trial = state.Trials[state.Order[state.Pending.Min]];
-        return new TrialStarted(trial.Config.Id, trial.Attempts + 1, node, now);
+        foreach (var index in state.Pending)
+        {
+            var trial = state.Trials[state.Order[index]];
+            if (reserved is null || !reserved.Contains(trial.Config.Id))
+            {
+                return new TrialStarted(trial.Config.Id, trial.Attempts + 1, node, now);
+            }
+        }
+
+        return null;
     }
 
     public static IReadOnlyList<ISweepEvent> OnCompleted(SweepState state, ReportTrialCompleted report, DateTimeOffset now)

@@ -22,6 +22,8 @@ public sealed class SweepLedger : ReceivePersistentActor, IWithTimers
     private readonly LedgerSettings _settings;
     private readonly Dictionary<TrialId, TrialHeartbeat> _heartbeats = [];
     private readonly Dictionary<TrialId, DateTimeOffset> _lastSign = [];
+    private readonly HashSet<TrialId> _reserved = [];
+    private readonly HashSet<TrialId> _completing = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef _aggregator = ActorRefs.Nobody;
     private SweepState? _state;
@@ -235,28 +237,39 @@ public sealed class SweepLedger : ReceivePersistentActor, IWithTimers
     private void OnAssignWork(AssignWork request)
     {
         var coordinator = Sender;
-        var started = _state is null ? null : SweepDecisions.NextAssignment(_state, request.Slot, DateTimeOffset.UtcNow);
+        var started = _state is null ? null : SweepDecisions.NextAssignment(_state, request.Slot, DateTimeOffset.UtcNow, _reserved);
         if (started is null)
         {
-            coordinator.Tell(new AssignmentOutcome(_sweepId, request.Trainer, request.Slot, false, _state?.Pending.Count ?? 0));
+            coordinator.Tell(new AssignmentOutcome(_sweepId, request.Trainer, request.Slot, false, PendingLeft));
             return;
         }
 
-        Persist(started, e =>
+        // PersistAsync, so the starts and completions that arrive while one is being written share the next commit
+        // (group commit). The trial is reserved until its start is durable; only then does the trainer hear of it.
+        _reserved.Add(started.TrialId);
+        PersistAsync(started, e =>
         {
             Apply(e);
+            _reserved.Remove(e.TrialId);
             _lastSign.Remove(e.TrialId); // the lease of this attempt runs from its start
             var trial = _state!.Trials[e.TrialId];
             request.Trainer.Tell(new TrialAssigned(_sweepId, trial.Config, e.Attempt));
-            coordinator.Tell(new AssignmentOutcome(_sweepId, request.Trainer, request.Slot, true, _state.Pending.Count));
+            coordinator.Tell(new AssignmentOutcome(_sweepId, request.Trainer, request.Slot, true, PendingLeft));
             PublishProgress();
         });
     }
+
+    private int PendingLeft => Math.Max(0, (_state?.Pending.Count ?? 0) - _reserved.Count);
 
     private void OnCompleted(ReportTrialCompleted report)
     {
         var replyTo = Sender;
         var ack = new TrialReportAccepted(_sweepId, report.TrialId, report.Attempt);
+        if (_completing.Contains(report.TrialId))
+        {
+            return; // a re-sent report while the first is being written; the trainer sends it again and then hears back
+        }
+
         var events = _state is null ? [] : SweepDecisions.OnCompleted(_state, report, DateTimeOffset.UtcNow);
         if (events.Count == 0)
         {
@@ -264,9 +277,11 @@ public sealed class SweepLedger : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        PersistAll(events, e =>
+        _completing.Add(report.TrialId);
+        PersistAllAsync(events, e =>
         {
             Apply(e);
+            _completing.Remove(report.TrialId);
             _heartbeats.Remove(report.TrialId);
             _lastSign.Remove(report.TrialId);
             replyTo.Tell(ack);

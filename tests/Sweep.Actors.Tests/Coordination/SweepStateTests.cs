@@ -167,4 +167,18 @@ public sealed class SweepStateTests
         Assert.Equal(TrialStatus.Pending, s.Trials[id].Status);
         Assert.Empty(SweepDecisions.OnDeclined(s, new DeclineTrial(Id, id, 1, "n1/cpu#0"), T0));
     }
+
+    [Fact]
+    public void Assignment_skips_trials_whose_start_is_being_written()
+    {
+        var s = Submitted();
+
+        var first = SweepDecisions.NextAssignment(s, "a", T0)!;
+        var second = SweepDecisions.NextAssignment(s, "b", T0, new HashSet<TrialId> { first.TrialId })!;
+        var none = SweepDecisions.NextAssignment(s, "c", T0, s.Order.ToHashSet());
+
+        Assert.Equal(s.Order[0], first.TrialId);
+        Assert.Equal(s.Order[1], second.TrialId);
+        Assert.Null(none);
+    }
 }
