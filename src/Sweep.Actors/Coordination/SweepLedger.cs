@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -47,6 +48,7 @@ public sealed class SweepLedger : ReceivePersistentActor
         Command<WriteSweepResults>(OnWriteResults);
         Command<GetSweepStatus>(_ => Sender.Tell(_state is null ? NoSweep() : Status(_state)));
         Command<GetSweepResults>(_ => Sender.Tell(_state is null ? NoSweep() : ResultsOf(_state)));
+        Command<Monitoring.ReadLedger>(_ => Sender.Tell(new Monitoring.LedgerRead(_state, _heartbeats.ToImmutableDictionary())));
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {0} failed; the journal still holds every event.", PersistenceId));
         Command<DeleteMessagesSuccess>(_ => { });
