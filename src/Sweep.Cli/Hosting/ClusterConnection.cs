@@ -38,6 +38,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         var address = NormalizeAddress(contact);
         var config = ConfigurationFactory.ParseString("""
                 akka.actor.provider = remote
+                # The command's own output (and --json) goes to stdout; the client's failed tries to reach a dead node are no news.
+                akka { loglevel = ERROR, stdout-loglevel = ERROR, remote.log-remote-lifecycle-events = off }
                 akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
                 akka.cluster.client { establishing-get-contacts-interval = 1s, reconnect-timeout = off }
                 """)
