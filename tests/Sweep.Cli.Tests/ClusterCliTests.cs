@@ -11,37 +11,6 @@ namespace Sweep.Cli.Tests;
 [Collection("kill and resume")]
 public sealed class ClusterCliTests(PostgresServer postgres) : IDisposable
 {
-    /// <summary>Diverges at once: the loss becomes NaN in the first steps of every attempt.</summary>
-    private const string Diverging = """
-        name: diverging
-        seed: 3
-        dataset:
-          name: synthetic
-          features: 8
-          classes: 3
-          separation: 4.0
-          pool_size: 600
-          train_size: 300
-          test_size: 300
-        model:
-          kind: mlp
-          widths: [8, 16, 3]
-        projection:
-          kind: orthonormal
-        quantization:
-          levels: 16
-          range: 1.0
-          aware: false
-        training:
-          optimizer: sgd
-          learning_rate: 1e30
-          epochs: 3
-          batch_size: 50
-        grid:
-          d: [4]
-          seeds: 1
-        """;
-
     private readonly TestCluster _cluster = new(TestSpecs.Folder("cluster-cli"));
 
     private string Folder => _cluster.Folder;
@@ -144,7 +113,7 @@ public sealed class ClusterCliTests(PostgresServer postgres) : IDisposable
         Assert.Equal((2, 6), (trainer.GetProperty("slots").GetInt32(), trainer.GetProperty("done").GetInt32()));
 
         // A trial that fails on purpose: its NaN loss is the error trials --state failed shows.
-        var (diverged, divergedOutput) = await SweepProcess.RunAsync(Folder, "run", TestSpecs.Write(Folder, "diverging.yaml", Diverging), "--cluster", contact);
+        var (diverged, divergedOutput) = await SweepProcess.RunAsync(Folder, "run", TestSpecs.Write(Folder, "diverging.yaml", TestSpecs.Diverging), "--cluster", contact);
         Assert.True(diverged == ExitCodes.TrialsFailed, divergedOutput);
         var divergingId = KillAndResume.SweepIdIn(divergedOutput);
         var failedRow = Assert.Single((await _cluster.Json("trials", divergingId, "--state", "failed", "--contact", contact)).GetProperty("trials").EnumerateArray());
