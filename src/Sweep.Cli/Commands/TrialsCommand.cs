@@ -22,7 +22,6 @@ public static class TrialsCommand
     {
         var sweep = new Argument<string>("sweep-id") { Description = "The sweep." };
         var state = new Option<string>("--state") { Description = "Which trials: running (default), failed, done or pending.", DefaultValueFactory = _ => "running" };
-        state.AcceptOnlyFromAmong(States);
         var contact = CommonOptions.Contact();
         var json = CommonOptions.Json();
         var command = new Command("trials", "A sweep's trials in one state, with node, attempt, elapsed time, last heartbeat and error.") { sweep, state, contact, json };
