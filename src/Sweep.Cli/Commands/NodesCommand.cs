@@ -36,14 +36,13 @@ public static class NodesCommand
             }
 
             var rows = Rows(activity);
-            var minutes = activity.WindowSeconds / 60;
             if (settings.Json)
             {
                 console.WriteLine(JsonSerializer.Serialize(new { window_seconds = activity.WindowSeconds, nodes = rows, slots = activity.Slots }, CommonOptions.JsonOutput));
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().Border(TableBorder.Simple).AddColumns("node", "state", "slots", "busy", "devices", "done", $"last {minutes:F0} min", "trials/min");
+            var table = new Table().Border(TableBorder.Simple).AddColumns("node", "state", "slots", "busy", "devices", "done", $"done, last {Window(activity.WindowSeconds)}", "trials/min");
             foreach (var r in rows)
             {
                 table.AddRow(
@@ -81,6 +80,9 @@ public static class NodesCommand
             })
             .ToList();
     }
+
+    /// <summary>"5 min", or "42 s" while the coordinator is younger than the window.</summary>
+    private static string Window(double seconds) => seconds >= 60 ? $"{seconds / 60:F0} min" : $"{seconds:F0} s";
 
     private static string DeviceOf(string slot)
     {
