@@ -53,6 +53,15 @@ public static class CommonOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SWEEP_CLUSTER"),
     };
 
+    /// <summary>The node that cluster commands (status, nodes, trials, pause, cluster show, ...) reach.</summary>
+    public static Option<string> Contact() => new("--contact")
+    {
+        Description = "Any node of the cluster: akka.tcp://sweep@host:port or host:port (default: $SWEEP_CLUSTER, else " + DefaultContact + ").",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SWEEP_CLUSTER") is { Length: > 0 } address ? address : DefaultContact,
+    };
+
+    public const string DefaultContact = "127.0.0.1:4053";
+
     public static Option<int> MaxAttempts() => new("--max-attempts")
     {
         Description = "Attempts per trial before it is marked failed (default 3).",

@@ -32,6 +32,13 @@ public static class Program
             ResultsCommand.Create(console),
             NodeCommand.Create(console),
             MiCommand.Create(console),
+            ClusterCommand.Create(console),
+            NodesCommand.Create(console),
+            StatusCommand.Create(console),
+            TrialsCommand.Create(console),
+            PauseCommand.Create(console),
+            CancelCommand.Create(console),
+            RetryFailedCommand.Create(console),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Sweep.Cli.Tests.Infrastructure;
 
 namespace Sweep.Cli.Tests;
@@ -12,20 +10,21 @@ namespace Sweep.Cli.Tests;
 [Collection("kill and resume")]
 public sealed class ClusterTests(PostgresServer postgres) : IDisposable
 {
-    private readonly string _folder = TestSpecs.Folder("cluster");
-    private readonly List<SweepProcess> _nodes = [];
+    private readonly TestCluster _cluster = new(TestSpecs.Folder("cluster"));
+
+    private string Folder => _cluster.Folder;
 
     [SkippableFact]
     public async Task A_trainer_killed_mid_trial_loses_nothing_and_runs_nothing_twice()
     {
         Skip.If(postgres.Unavailable is not null, "PostgreSQL could not be started: " + postgres.Unavailable);
         var store = postgres.NewStore();
-        var coordinator = FreePort();
-        await StartNode(coordinator, "coordinator", store, seeds: null);
-        var trainer1 = await StartNode(FreePort(), "trainer", store, seeds: $"127.0.0.1:{coordinator}");
-        await StartNode(FreePort(), "trainer", store, seeds: $"127.0.0.1:{coordinator}");
+        var coordinator = TestCluster.FreePort();
+        await _cluster.StartNode(coordinator, "coordinator", store, seeds: null);
+        var trainer1 = await _cluster.StartNode(TestCluster.FreePort(), "trainer", store, seeds: $"127.0.0.1:{coordinator}");
+        await _cluster.StartNode(TestCluster.FreePort(), "trainer", store, seeds: $"127.0.0.1:{coordinator}");
 
-        using var client = SweepProcess.Start(_folder, "run", TestSpecs.Write(_folder, "spec.yaml", TestSpecs.Killable), "--cluster", $"127.0.0.1:{coordinator}");
+        using var client = SweepProcess.Start(Folder, "run", TestSpecs.Write(Folder, "spec.yaml", TestSpecs.Killable), "--cluster", $"127.0.0.1:{coordinator}");
         await client.WaitForLineAsync(l => l.Contains("done · 2 running", StringComparison.Ordinal) && !l.Contains(" 0/6", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
         trainer1.Kill(); // SIGKILL, mid-trial: both slots are busy
 
@@ -38,7 +37,7 @@ public sealed class ClusterTests(PostgresServer postgres) : IDisposable
         Assert.Contains(events, e => e.Manifest == "trial-requeued" && e.Body.GetProperty("Reason").GetString()!.Contains("was lost", StringComparison.Ordinal));
         // Both trainer nodes were given trials (the killed one may die during its first).
         Assert.Equal(2, events.Where(e => e.Manifest == "trial-started").Select(e => e.Body.GetProperty("Node").GetString()!.Split('/')[0]).Distinct().Count());
-        Assert.Equal(7, File.ReadAllLines(Path.Combine(_folder, "results", sweepId, "trials.csv")).Length);
+        Assert.Equal(7, File.ReadAllLines(Path.Combine(Folder, "results", sweepId, "trials.csv")).Length);
     }
 
     [SkippableFact]
@@ -46,49 +45,29 @@ public sealed class ClusterTests(PostgresServer postgres) : IDisposable
     {
         Skip.If(postgres.Unavailable is not null, "PostgreSQL could not be started: " + postgres.Unavailable);
         var store = postgres.NewStore();
-        var coordinatorPort = FreePort();
-        var trainerPort = FreePort();
-        var coordinator = await StartNode(coordinatorPort, "coordinator", store, seeds: null);
-        await StartNode(trainerPort, "trainer", store, seeds: $"127.0.0.1:{coordinatorPort}");
-        await StartNode(FreePort(), "trainer", store, seeds: $"127.0.0.1:{coordinatorPort}");
+        var coordinatorPort = TestCluster.FreePort();
+        var trainerPort = TestCluster.FreePort();
+        var coordinator = await _cluster.StartNode(coordinatorPort, "coordinator", store, seeds: null);
+        await _cluster.StartNode(trainerPort, "trainer", store, seeds: $"127.0.0.1:{coordinatorPort}");
+        await _cluster.StartNode(TestCluster.FreePort(), "trainer", store, seeds: $"127.0.0.1:{coordinatorPort}");
 
-        using var client = SweepProcess.Start(_folder, "run", TestSpecs.Write(_folder, "spec.yaml", TestSpecs.Killable), "--cluster", $"127.0.0.1:{coordinatorPort}");
+        using var client = SweepProcess.Start(Folder, "run", TestSpecs.Write(Folder, "spec.yaml", TestSpecs.Killable), "--cluster", $"127.0.0.1:{coordinatorPort}");
         await client.WaitForLineAsync(l => l.Contains("2/6 done", StringComparison.Ordinal) || l.Contains("3/6 done", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
         coordinator.Kill();
         // The same node again, joining the surviving trainers; its singleton recovers the sweep from PostgreSQL.
-        await StartNode(coordinatorPort, "coordinator", store, seeds: $"127.0.0.1:{trainerPort}");
+        await _cluster.StartNode(coordinatorPort, "coordinator", store, seeds: $"127.0.0.1:{trainerPort}");
 
         Assert.True(await client.WaitAsync(TimeSpan.FromMinutes(5)) == 0, client.Output);
         var sweepId = KillAndResume.SweepIdIn(client.Output);
         var completed = JournalReader.Events(store, sweepId).TrialIds("trial-completed").ToList();
         Assert.Equal(6, completed.Count);
         Assert.Equal(6, completed.Distinct().Count());
-        Assert.Equal(7, File.ReadAllLines(Path.Combine(_folder, "results", sweepId, "trials.csv")).Length);
+        Assert.Equal(7, File.ReadAllLines(Path.Combine(Folder, "results", sweepId, "trials.csv")).Length);
     }
 
     public void Dispose()
     {
-        foreach (var node in _nodes)
-        {
-            node.Dispose();
-        }
-
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private async Task<SweepProcess> StartNode(int port, string roles, string store, string? seeds)
-    {
-        string[] args = ["node", "--roles", roles, "--port", port.ToString(), "--slots", "1", "--store", store];
-        var node = SweepProcess.Start(_folder, seeds is null ? args : [.. args, "--seed-nodes", seeds]);
-        _nodes.Add(node);
-        await node.WaitForLineAsync(l => l.StartsWith("up ", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
-        return node;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        _cluster.Dispose();
+        Directory.Delete(Folder, recursive: true);
     }
 }

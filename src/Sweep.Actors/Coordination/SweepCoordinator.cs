@@ -21,6 +21,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor
     private readonly LinkedList<(IActorRef Trainer, string Slot)> _idle = new();
     private readonly Dictionary<SweepId, int> _pending = [];
     private readonly Dictionary<IActorRef, string> _trainers = [];
+    private readonly Monitoring.CompletionLog _recent = new(TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow);
     private readonly SortedDictionary<SweepId, SweepRegistered> _catalog = new(Comparer<SweepId>.Create((a, b) => string.CompareOrdinal(a.Value, b.Value)));
 
     public SweepCoordinator(LedgerSettings settings)
@@ -38,9 +39,15 @@ public sealed class SweepCoordinator : ReceivePersistentActor
         Command<GetSweepResults>(q => ToKnown(q.SweepId, q));
         Command<WriteSweepResults>(q => ToKnown(q.SweepId, q));
         Command<ListSweeps>(_ => OnList());
+        Command<GetSweepTrials>(q => WhenKnown(q.SweepId, () => Monitoring.MonitorQueries.TrialsAsync(Ledger(q.SweepId), q).PipeTo(Sender)));
+        Command<GetActivity>(_ => OnActivity());
 
         Command<RequestWork>(OnRequestWork);
-        Command<ReportTrialCompleted>(r => Ledger(r.SweepId).Forward(r));
+        Command<ReportTrialCompleted>(r =>
+        {
+            _recent.Record(r.SweepId, r.TrialId, r.Slot, DateTimeOffset.UtcNow);
+            Ledger(r.SweepId).Forward(r);
+        });
         Command<ReportTrialFailed>(r => Ledger(r.SweepId).Forward(r));
         Command<DeclineTrial>(d => Ledger(d.SweepId).Forward(d));
         Command<TrialHeartbeat>(h => Ledger(h.SweepId).Forward(h));
@@ -92,6 +99,30 @@ public sealed class SweepCoordinator : ReceivePersistentActor
         {
             Sender.Tell(new SweepUnknown(id, [.. _catalog.Keys]));
         }
+    }
+
+    private void WhenKnown(SweepId id, Action answer)
+    {
+        if (_catalog.ContainsKey(id))
+        {
+            answer();
+        }
+        else
+        {
+            Sender.Tell(new SweepUnknown(id, [.. _catalog.Keys]));
+        }
+    }
+
+    private void OnActivity()
+    {
+        var now = DateTimeOffset.UtcNow;
+        Monitoring.MonitorQueries.ActivityAsync(
+                _catalog.Keys.Select(Ledger).ToList(),
+                _trainers.Values.ToHashSet(),
+                _recent.BySlot(now),
+                _recent.BySweep(now),
+                _recent.Observed(now))
+            .PipeTo(Sender, failure: e => new SweepRejected("Could not read every sweep of the store: " + e.Message));
     }
 
     private void OnList()

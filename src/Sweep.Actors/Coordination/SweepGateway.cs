@@ -8,7 +8,8 @@ namespace Sweep.Actors.Coordination;
 /// The door for clients outside the cluster (the <c>sweep</c> command with <c>--cluster</c>). Every node runs one at
 /// <c>/user/sweep-gateway</c>, registered with the ClusterClient receptionist, and forwards sweep commands and queries
 /// to the coordinator singleton wherever it runs, so a client reaches the coordinator through any node, also while
-/// the coordinator moves or restarts (the singleton proxy buffers meanwhile).
+/// the coordinator moves or restarts (the singleton proxy buffers meanwhile). It answers membership queries
+/// (<see cref="IGatewayQuery"/>: <c>sweep cluster show</c>, leave, down) itself.
 /// </summary>
 public sealed class SweepGateway : ReceiveActor
 {
@@ -16,7 +17,12 @@ public sealed class SweepGateway : ReceiveActor
 
     public const string Path = "/user/" + Name;
 
-    public SweepGateway(IActorRef coordinator) => Receive<ISweepWire>(message => coordinator.Forward(message));
+    public SweepGateway(IActorRef coordinator)
+    {
+        // Membership queries are answered here, as this node sees the cluster; they work without a coordinator.
+        Receive<IGatewayQuery>(query => Sender.Tell(Monitoring.ClusterMembership.Handle(Akka.Cluster.Cluster.Get(Context.System), query)));
+        Receive<ISweepWire>(message => coordinator.Forward(message));
+    }
 
     public static Props Props(IActorRef coordinator) => Akka.Actor.Props.Create(() => new SweepGateway(coordinator));
 }

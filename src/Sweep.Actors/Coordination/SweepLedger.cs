@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -62,6 +63,7 @@ public sealed class SweepLedger : ReceivePersistentActor, IWithTimers
         Command<MiGroupEstimationFailed>(OnGroupEstimationFailed);
         Command<GetSweepStatus>(_ => Sender.Tell(_state is null ? NoSweep() : Status(_state)));
         Command<GetSweepResults>(q => Sender.Tell(_state is null ? NoSweep() : ResultsOf(_state, q.Skip, q.Take)));
+        Command<Monitoring.ReadLedger>(_ => Sender.Tell(new Monitoring.LedgerRead(_state, _heartbeats.ToImmutableDictionary())));
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {0} failed; the journal still holds every event.", PersistenceId));
         Command<DeleteMessagesSuccess>(_ => { });

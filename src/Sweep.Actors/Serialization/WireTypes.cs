@@ -49,6 +49,17 @@ public static class WireTypes
         ("estimate-mi-group", typeof(EstimateMiGroup)),
         ("mi-group-estimated", typeof(MiGroupEstimated)),
         ("mi-group-estimation-failed", typeof(MiGroupEstimationFailed)),
+        ("get-cluster-state", typeof(GetClusterState)),
+        ("cluster-state", typeof(ClusterState)),
+        ("leave-member", typeof(LeaveMember)),
+        ("down-member", typeof(DownMember)),
+        ("down-unreachable", typeof(DownUnreachable)),
+        ("membership-changed", typeof(MembershipChanged)),
+        ("membership-refused", typeof(MembershipRefused)),
+        ("get-sweep-trials", typeof(GetSweepTrials)),
+        ("sweep-trials", typeof(SweepTrials)),
+        ("get-activity", typeof(GetActivity)),
+        ("cluster-activity", typeof(ClusterActivity)),
     ];
 
     public static readonly IReadOnlyDictionary<string, Type> ByName = All.ToDictionary(x => x.Name, x => x.Type);

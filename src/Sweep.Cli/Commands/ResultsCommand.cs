@@ -15,7 +15,7 @@ namespace Sweep.Cli.Commands;
 /// </summary>
 public static class ResultsCommand
 {
-    public sealed record Settings(string Sweep, string? Store, string ResultsRoot, bool Json);
+    public sealed record Settings(string Sweep, string? Store, string ResultsRoot, bool Json, string? Contact = null);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -23,9 +23,13 @@ public static class ResultsCommand
         var store = CommonOptions.StoreOfExisting();
         var results = CommonOptions.Results();
         var json = CommonOptions.Json();
-        var command = new Command("results", "Rebuild a sweep's results folder from the journal and print its bound curves.") { sweep, store, results, json };
+        var contact = new Option<string?>("--contact")
+        {
+            Description = "Read the results from the running cluster at this node (akka.tcp://sweep@host:port or host:port) instead of opening the store; the folder is written here.",
+        };
+        var command = new Command("results", "Rebuild a sweep's results folder from the journal and print its bound curves.") { sweep, store, results, json, contact };
         command.SetAction((parse, ct) => ExecuteAsync(
-            new Settings(parse.GetValue(sweep)!, parse.GetValue(store), parse.GetValue(results)!, parse.GetValue(json)),
+            new Settings(parse.GetValue(sweep)!, parse.GetValue(store), parse.GetValue(results)!, parse.GetValue(json), parse.GetValue(contact)),
             console,
             ct));
         return command;
@@ -43,6 +47,11 @@ public static class ResultsCommand
         {
             console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
             return ExitCodes.BadInput;
+        }
+
+        if (settings.Contact is not null)
+        {
+            return await FromClusterAsync(settings, id, console, cancellationToken);
         }
 
         StoreSession session;
@@ -99,4 +108,35 @@ public static class ResultsCommand
         console.MarkupLineInterpolated($"wrote    {written.Folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
         return ExitCodes.Ok;
     }
+
+    /// <summary>The cluster path: results from the coordinator's journal, the folder written here under the results root.</summary>
+    private static Task<int> FromClusterAsync(Settings settings, Core.Trials.SweepId id, IAnsiConsole console, CancellationToken cancellationToken) =>
+        ClusterCall.RunAsync(console, settings.Contact!, async connection =>
+        {
+            var reply = await ClusterCall.AskAsync(connection, new GetSweepStatus(id), cancellationToken);
+            if (reply is not SweepStatus status)
+            {
+                return ClusterCall.Failed(console, reply);
+            }
+
+            var folder = Path.GetFullPath(Path.Combine(SweepReference.ResultsRootFor(settings.Sweep, settings.ResultsRoot), id.Value));
+            if (!settings.Json)
+            {
+                console.MarkupLineInterpolated($"sweep    {id} · {status.Done}/{status.Total} done · {status.Failed} failed · {status.Pending + status.Running} not run yet");
+            }
+
+            if (await ClusterResults.WriteAsync(console, connection, id, status.Total, folder, cancellationToken, print: !settings.Json) is null)
+            {
+                return ExitCodes.Unreachable;
+            }
+
+            if (settings.Json)
+            {
+                console.WriteLine(JsonSerializer.Serialize(
+                    new { sweep_id = id.Value, folder, total = status.Total, done = status.Done, failed = status.Failed, pending = status.Pending + status.Running },
+                    CommonOptions.JsonOutput));
+            }
+
+            return ExitCodes.Ok;
+        }, cancellationToken);
 }

@@ -13,7 +13,7 @@ namespace Sweep.Cli.Commands;
 /// </summary>
 public static class ResumeCommand
 {
-    public sealed record Settings(string Sweep, string? Store, string ResultsRoot, int Slots, int SnapshotEvery, bool RetryFailed, string? Cluster = null);
+    public sealed record Settings(string Sweep, string? Store, string ResultsRoot, int Slots, int SnapshotEvery, bool RetryFailed, string? Cluster = null, string? Contact = null);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -24,12 +24,16 @@ public static class ResumeCommand
         var snapshots = CommonOptions.SnapshotEvery();
         var retry = new Option<bool>("--retry-failed") { Description = "Also run again the trials that failed every attempt (with a fresh budget of attempts)." };
         var cluster = CommonOptions.Cluster();
+        var contact = new Option<string?>("--contact")
+        {
+            Description = "Resume a paused sweep on the running cluster at this node and return at once (no following; watch with 'sweep status <id> --watch'). --cluster instead resumes and follows to the end.",
+        };
         var command = new Command("resume", "Continue an interrupted sweep: nothing finished runs again, nothing runs twice.")
         {
-            sweep, store, results, slots, snapshots, retry, cluster,
+            sweep, store, results, slots, snapshots, retry, cluster, contact,
         };
         command.SetAction((parse, ct) => ExecuteAsync(
-            new Settings(parse.GetValue(sweep)!, parse.GetValue(store), parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(snapshots), parse.GetValue(retry), parse.GetValue(cluster)),
+            new Settings(parse.GetValue(sweep)!, parse.GetValue(store), parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(snapshots), parse.GetValue(retry), parse.GetValue(cluster), parse.GetValue(contact)),
             console,
             ct));
         return command;
@@ -53,6 +57,11 @@ public static class ResumeCommand
         {
             console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
             return ExitCodes.BadInput;
+        }
+
+        if (settings.Contact is not null)
+        {
+            return await SweepSteering.SendAsync(console, settings.Contact, new ResumeSweep(id, settings.RetryFailed), "resumed", cancellationToken);
         }
 
         if (settings.Cluster is not null)

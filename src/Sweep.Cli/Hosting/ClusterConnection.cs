@@ -29,14 +29,17 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     public string Contact { get; }
 
-    /// <summary>Connects and checks that a coordinator answers.</summary>
+    /// <summary>Connects and checks that a coordinator answers (or, with a <paramref name="probe"/>, that the probe is answered).</summary>
     /// <param name="contact">A node's address, <c>akka.tcp://sweep@host:port</c> or <c>host:port</c>.</param>
+    /// <param name="probe">The first message to ask; default <see cref="ListSweeps"/>, which needs the coordinator. <see cref="GetClusterState"/> needs only the contacted node.</param>
     /// <exception cref="TimeoutException">Nothing answered at the contact within <paramref name="timeout"/>.</exception>
-    public static async Task<ClusterConnection> ConnectAsync(string contact, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<ClusterConnection> ConnectAsync(string contact, TimeSpan timeout, CancellationToken cancellationToken, ISweepWire? probe = null)
     {
         var address = NormalizeAddress(contact);
         var config = ConfigurationFactory.ParseString("""
                 akka.actor.provider = remote
+                # The command's own output (and --json) goes to stdout; the client's failed tries to reach a dead node are no news.
+                akka { loglevel = ERROR, stdout-loglevel = ERROR, remote.log-remote-lifecycle-events = off }
                 akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
                 akka.cluster.client { establishing-get-contacts-interval = 1s, reconnect-timeout = off }
                 """)
@@ -49,7 +52,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         var connection = new ClusterConnection(system, coordinator, address);
         try
         {
-            await coordinator.Ask<ISweepWire>(new ListSweeps(), timeout, cancellationToken);
+            await coordinator.Ask<ISweepWire>(probe ?? new ListSweeps(), timeout, cancellationToken);
             return connection;
         }
         catch (Exception e) when (e is AskTimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -66,6 +69,8 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     private sealed class Forwarder : ReceiveActor
     {
-        public Forwarder(IActorRef client) => Receive<ISweepWire>(m => client.Forward(new ClusterClient.Send(SweepGateway.Path, m, localAffinity: false)));
+        // Local affinity: the gateway of the node whose receptionist the client is connected to answers, so membership
+        // queries describe the cluster as that node sees it, and nothing is routed to a gateway on a dead node.
+        public Forwarder(IActorRef client) => Receive<ISweepWire>(m => client.Forward(new ClusterClient.Send(SweepGateway.Path, m, localAffinity: true)));
     }
 }

@@ -122,21 +122,11 @@ public static class SweepSession
                 return ExitCodes.Interrupted;
             }
 
-            var results = await FetchResultsAsync(connection.Coordinator, accepted.SweepId, cancellationToken);
-            if (results is null)
+            if (await ClusterResults.WriteAsync(console, connection, accepted.SweepId, status.Total, folder, cancellationToken) is null)
             {
-                console.MarkupLine("[red]error[/] the coordinator did not return the results.");
                 return ExitCodes.Unreachable;
             }
 
-            var failed = results.Failed.Select(f => new FailedTrialSummary(f.Config, f.Attempts, f.Reason)).ToList();
-            ResultsFolder.Write(new SweepReport(accepted.SweepId.Value, results.Spec.Name, SpecHash.Full(results.Spec), results.Spec.Bound.Sigma, status.Total, results.Completed, failed), folder);
-            if (results.Completed.Count > 0)
-            {
-                console.Write(CurveTable.Build(BoundCurves.For(results.Completed), results.Spec.Bound.Sigma));
-            }
-
-            console.MarkupLineInterpolated($"wrote    {folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
             return status.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Ok;
         }
     }

@@ -125,6 +125,17 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(EstimateMiGroup) => Sweep.Actors.Coordination.MiGroupDecisions.Request(miState, miGroup),
             nameof(MiGroupEstimated) => new MiGroupEstimated(sweep, Samples.MiEstimate() with { PerSampleStandardError = [0.01, 0.02] }),
             nameof(MiGroupEstimationFailed) => new MiGroupEstimationFailed(sweep, "g-0123456789ab", "timeout"),
+            nameof(GetClusterState) => new GetClusterState(),
+            nameof(ClusterState) => new ClusterState("akka.tcp://sweep@127.0.0.1:4053", "akka.tcp://sweep@127.0.0.1:4053", null, [new ClusterMember("akka.tcp://sweep@127.0.0.1:4054", ["trainer"], "Up", false)]),
+            nameof(LeaveMember) => new LeaveMember("akka.tcp://sweep@127.0.0.1:4054"),
+            nameof(DownMember) => new DownMember("akka.tcp://sweep@127.0.0.1:4054"),
+            nameof(DownUnreachable) => new DownUnreachable(),
+            nameof(MembershipChanged) => new MembershipChanged("down", ["akka.tcp://sweep@127.0.0.1:4054"], "akka.tcp://sweep@127.0.0.1:4053"),
+            nameof(MembershipRefused) => new MembershipRefused("not a member", ["akka.tcp://sweep@127.0.0.1:4053"]),
+            nameof(GetSweepTrials) => new GetSweepTrials(sweep, "failed"),
+            nameof(SweepTrials) => new SweepTrials(sweep, "running", [new TrialRow(trial.Id, 4, 1, "d=4 seed=1", "127.0.0.1:4054/cpu#0", 2, at, 12.5, 30, 100, double.NaN, null), new TrialRow(trial.Id, 4, 0, "d=4 seed=0", null, 3, null, null, 0, 0, 0.5, "loss diverged")]),
+            nameof(GetActivity) => new GetActivity(),
+            nameof(ClusterActivity) => new ClusterActivity(300, [new SlotActivity("127.0.0.1:4054/cpu#0", true, 1, 17, 4)], [new SweepActivity(sweep, 4)]),
             _ => throw new InvalidOperationException($"No sample for {type.Name}; add one."),
         };
         return sample;

@@ -63,6 +63,14 @@ internal static class TestSpecs
           seeds: 2
         """;
 
+    /// <summary>One trial of <see cref="Quick"/> that diverges at once (SGD at learning rate 1e30): the loss is NaN within a few steps of every attempt.</summary>
+    public static readonly string Diverging = Quick
+        .Replace("name: quick", "name: diverging")
+        .Replace("optimizer: adam", "optimizer: sgd")
+        .Replace("learning_rate: 0.05", "learning_rate: 1e30")
+        .Replace("range: 1.0", "range: 1.0\n  aware: false")
+        .Replace("seeds: 2", "seeds: 1");
+
     public static string Folder(string prefix) => Directory.CreateTempSubdirectory("sweep-" + prefix + "-").FullName;
 
     public static string Write(string folder, string name, string yaml)

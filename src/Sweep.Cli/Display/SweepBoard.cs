@@ -1,0 +1,84 @@
+using Akka.Actor;
+using Spectre.Console;
+using Sweep.Actors.Protocol;
+using Sweep.Core.Trials;
+
+namespace Sweep.Cli.Display;
+
+/// <summary>
+/// <c>sweep status --watch</c>: one live progress bar per sweep (done, running, failed, ETA; see
+/// <see cref="SweepProgressView"/>), polled through the cluster until every watched sweep has ended, or Ctrl-C.
+/// Without a terminal, one line per change.
+/// </summary>
+public static class SweepBoard
+{
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
+
+    public static async Task<IReadOnlyList<SweepStatus>> WatchAsync(IAnsiConsole console, IActorRef coordinator, IReadOnlyList<SweepId> sweeps, CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var last = await PollAllAsync(coordinator, sweeps, cancellationToken);
+        var doneAtStart = last.ToDictionary(s => s.SweepId, s => s.Done);
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            var lines = new Dictionary<SweepId, string>();
+            while (true)
+            {
+                foreach (var s in last)
+                {
+                    var key = $"{s.Phase}/{s.Done}/{s.Failed}/{s.Running}";
+                    if (lines.GetValueOrDefault(s.SweepId) != key)
+                    {
+                        lines[s.SweepId] = key;
+                        console.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss}[/] {Markup.Escape(s.SweepId.Value)} {Describe(s, started, doneAtStart[s.SweepId])}");
+                    }
+                }
+
+                if (last.All(s => s.IsFinished))
+                {
+                    return last;
+                }
+
+                await Task.Delay(PollEvery, cancellationToken);
+                last = await PollAllAsync(coordinator, sweeps, cancellationToken);
+            }
+        }
+
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var bars = last.ToDictionary(s => s.SweepId, s => context.AddTask(Describe(s, started, doneAtStart[s.SweepId]), maxValue: Math.Max(1, s.Total)));
+                while (true)
+                {
+                    foreach (var s in last)
+                    {
+                        var bar = bars[s.SweepId];
+                        bar.MaxValue = Math.Max(1, s.Total);
+                        bar.Value = s.Done + s.Failed;
+                        bar.Description = Describe(s, started, doneAtStart[s.SweepId]);
+                        if (s.IsFinished && !bar.IsFinished)
+                        {
+                            bar.StopTask();
+                        }
+                    }
+
+                    if (last.All(s => s.IsFinished))
+                    {
+                        break;
+                    }
+
+                    await Task.Delay(PollEvery, cancellationToken);
+                    last = await PollAllAsync(coordinator, sweeps, cancellationToken);
+                }
+            });
+        return last;
+    }
+
+    private static string Describe(SweepStatus s, DateTimeOffset started, int doneAtStart) =>
+        s.Phase == "Active" ? SweepProgressView.Describe(s, started, doneAtStart) : SweepProgressView.Describe(s, started, doneAtStart) + " · " + s.Phase.ToLowerInvariant();
+
+    private static async Task<IReadOnlyList<SweepStatus>> PollAllAsync(IActorRef coordinator, IReadOnlyList<SweepId> sweeps, CancellationToken cancellationToken) =>
+        await Task.WhenAll(sweeps.Select(id => SweepProgressView.PollAsync(coordinator, id, cancellationToken)));
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Sweep.Cli.Tests.Infrastructure;
+
+namespace Sweep.Cli.Tests;
+
+/// <summary>
+/// The monitoring and steering commands (<c>cluster show</c>, <c>down-unreachable</c>, <c>status</c>, <c>trials</c>,
+/// <c>pause</c>, <c>resume --contact</c>, <c>nodes</c>) against a real cluster of processes on 127.0.0.1 journaling to
+/// a real PostgreSQL server, checked against what the cluster did: the members' processes and the journal.
+/// </summary>
+[Collection("kill and resume")]
+public sealed class ClusterCliTests(PostgresServer postgres) : IDisposable
+{
+    private readonly TestCluster _cluster = new(TestSpecs.Folder("cluster-cli"));
+
+    private string Folder => _cluster.Folder;
+
+    [SkippableFact]
+    public async Task Cluster_show_lists_roles_marks_a_killed_node_unreachable_and_down_unreachable_removes_it()
+    {
+        Skip.If(postgres.Unavailable is not null, "PostgreSQL could not be started: " + postgres.Unavailable);
+        var store = postgres.NewStore();
+        // The split brain resolver would down the killed node by itself after 10 s; here the command must do it.
+        var slowResolver = TestSpecs.Write(Folder, "slow-sbr.conf", "akka.cluster.split-brain-resolver.stable-after = 300s");
+        var coordinatorPort = TestCluster.FreePort();
+        var trainerPorts = new[] { TestCluster.FreePort(), TestCluster.FreePort() };
+        var contact = $"127.0.0.1:{coordinatorPort}";
+        await _cluster.StartNode(coordinatorPort, "coordinator", store, seeds: null, extra: ["--config", slowResolver]);
+        await _cluster.StartNode(trainerPorts[0], "trainer,estimator", store, contact, extra: ["--config", slowResolver]);
+        var victim = await _cluster.StartNode(trainerPorts[1], "trainer", store, contact, extra: ["--config", slowResolver]);
+        var victimAddress = $"akka.tcp://sweep@127.0.0.1:{trainerPorts[1]}";
+
+        var state = await TestCluster.Until(() => _cluster.Json("cluster", "show", "--contact", contact), s => Members(s).Count(m => m.Status == "Up") == 3, TimeSpan.FromSeconds(30), "3 members Up");
+        var members = Members(state).ToDictionary(m => m.Address);
+        Assert.Equal(new[] { "coordinator" }, members[$"akka.tcp://sweep@127.0.0.1:{coordinatorPort}"].Roles);
+        Assert.Equal(new[] { "estimator", "trainer" }, members[$"akka.tcp://sweep@127.0.0.1:{trainerPorts[0]}"].Roles);
+        Assert.Equal(new[] { "trainer" }, members[victimAddress].Roles);
+        Assert.All(members.Values, m => Assert.True(m.Reachable));
+        Assert.Equal($"akka.tcp://sweep@127.0.0.1:{coordinatorPort}", state.GetProperty("coordinator").GetString());
+        Assert.Contains(state.GetProperty("leader").GetString()!, members.Keys); // the lowest address among the Up members
+
+        victim.Kill(); // SIGKILL
+        await TestCluster.Until(
+            () => _cluster.Json("cluster", "show", "--contact", contact),
+            s => Members(s).Any(m => m.Address == victimAddress && !m.Reachable),
+            TimeSpan.FromSeconds(60),
+            "the killed node marked unreachable");
+
+        var (code, output) = await SweepProcess.RunAsync(Folder, "cluster", "down-unreachable", "--contact", contact);
+        Assert.True(code == 0, output);
+        Assert.Contains($"down   {victimAddress}", output);
+
+        var after = await TestCluster.Until(
+            () => _cluster.Json("cluster", "show", "--contact", contact),
+            s => Members(s).All(m => m.Address != victimAddress),
+            TimeSpan.FromSeconds(60),
+            "the downed node removed");
+        Assert.Equal(2, Members(after).Count);
+        Assert.All(Members(after), m => Assert.True(m.Reachable && m.Status == "Up"));
+    }
+
+    [SkippableFact]
+    public async Task Pause_stops_new_trials_resume_completes_status_matches_the_journal_and_trials_shows_a_NaN_failure()
+    {
+        Skip.If(postgres.Unavailable is not null, "PostgreSQL could not be started: " + postgres.Unavailable);
+        var store = postgres.NewStore();
+        var coordinatorPort = TestCluster.FreePort();
+        var contact = $"127.0.0.1:{coordinatorPort}";
+        await _cluster.StartNode(coordinatorPort, "coordinator", store, seeds: null);
+        var trainerPort = TestCluster.FreePort();
+        await _cluster.StartNode(trainerPort, "trainer", store, contact, slots: 2);
+
+        using var client = SweepProcess.Start(Folder, "run", TestSpecs.Write(Folder, "spec.yaml", TestSpecs.Killable), "--cluster", contact);
+        // Both slots start together and often finish in the same poll: the first line with trials done may say 1 or 2.
+        await client.WaitForLineAsync(l => l.Contains("1/6 done", StringComparison.Ordinal) || l.Contains("2/6 done", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
+        var sweepId = KillAndResume.SweepIdIn(client.Output);
+
+        var (paused, pauseOutput) = await SweepProcess.RunAsync(Folder, "pause", sweepId, "--contact", contact);
+        Assert.True(paused == 0, pauseOutput);
+        var pausedAt = JournalReader.Events(store, sweepId).Single(e => e.Manifest == "sweep-paused").SequenceNr;
+
+        // The trials in flight finish; nothing new starts.
+        var quiet = await TestCluster.Until(() => Status(contact, sweepId), s => s.GetProperty("running").GetInt32() == 0, TimeSpan.FromMinutes(2), "running trials finished");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var events = JournalReader.Events(store, sweepId);
+        Assert.DoesNotContain(events, e => e.Manifest == "trial-started" && e.SequenceNr > pausedAt);
+        Assert.Equal("paused", quiet.GetProperty("state").GetString());
+        Assert.True(quiet.GetProperty("pending").GetInt32() > 0, "the pause came too late to hold anything back");
+
+        // status --json agrees with the journal.
+        var done = events.TrialIds("trial-completed").Distinct().Count();
+        var failed = events.Count(e => e.Manifest == "trial-failed" && !e.Body.GetProperty("WillRetry").GetBoolean());
+        quiet = await Status(contact, sweepId);
+        Assert.Equal(6, quiet.GetProperty("total").GetInt32());
+        Assert.Equal(done, quiet.GetProperty("done").GetInt32());
+        Assert.Equal(failed, quiet.GetProperty("failed").GetInt32());
+        Assert.Equal(6 - done - failed, quiet.GetProperty("pending").GetInt32());
+        var doneRows = (await _cluster.Json("trials", sweepId, "--state", "done", "--contact", contact)).GetProperty("trials");
+        Assert.Equal(events.TrialIds("trial-completed").Distinct().Order(), doneRows.EnumerateArray().Select(t => t.GetProperty("trial_id").GetString()!).Order());
+
+        var (resumed, resumeOutput) = await SweepProcess.RunAsync(Folder, "resume", sweepId, "--contact", contact);
+        Assert.True(resumed == 0, resumeOutput);
+        Assert.True(await client.WaitAsync(TimeSpan.FromMinutes(3)) == 0, client.Output);
+        var final = JournalReader.Events(store, sweepId);
+        Assert.Equal(6, final.TrialIds("trial-completed").Distinct().Count());
+        var resumedAt = final.Single(e => e.Manifest == "sweep-resumed").SequenceNr;
+        Assert.Contains(final, e => e.Manifest == "trial-started" && e.SequenceNr > resumedAt);
+        var finished = await Status(contact, sweepId);
+        Assert.Equal(("finished", 6, 0, 0), (finished.GetProperty("state").GetString(), finished.GetProperty("done").GetInt32(), finished.GetProperty("running").GetInt32(), finished.GetProperty("pending").GetInt32()));
+
+        var nodes = (await _cluster.Json("nodes", "--contact", contact)).GetProperty("nodes").EnumerateArray().ToList();
+        var trainer = Assert.Single(nodes);
+        Assert.Equal($"127.0.0.1:{trainerPort}", trainer.GetProperty("node").GetString());
+        Assert.Equal((2, 6), (trainer.GetProperty("slots").GetInt32(), trainer.GetProperty("done").GetInt32()));
+
+        // A trial that fails on purpose: its NaN loss is the error trials --state failed shows.
+        var (diverged, divergedOutput) = await SweepProcess.RunAsync(Folder, "run", TestSpecs.Write(Folder, "diverging.yaml", TestSpecs.Diverging), "--cluster", contact);
+        Assert.True(diverged == ExitCodes.TrialsFailed, divergedOutput);
+        var divergingId = KillAndResume.SweepIdIn(divergedOutput);
+        var failedRow = Assert.Single((await _cluster.Json("trials", divergingId, "--state", "failed", "--contact", contact)).GetProperty("trials").EnumerateArray());
+        Assert.Equal("d=4 seed=0", failedRow.GetProperty("point").GetString());
+        Assert.Contains("diverged to NaN", failedRow.GetProperty("error").GetString());
+        Assert.StartsWith($"127.0.0.1:{trainerPort}/cpu#", failedRow.GetProperty("node").GetString());
+        var journalReason = JournalReader.Events(store, divergingId).Last(e => e.Manifest == "trial-failed").Body.GetProperty("Reason").GetString();
+        Assert.Equal(journalReason, failedRow.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task A_cluster_command_that_reaches_no_node_names_the_address_and_exits_3()
+    {
+        var port = TestCluster.FreePort();
+        var (code, output) = await SweepProcess.RunAsync(Folder, "status", "--contact", $"127.0.0.1:{port}");
+
+        Assert.Equal(ExitCodes.Unreachable, code);
+        Assert.Contains($"akka.tcp://sweep@127.0.0.1:{port}", output);
+    }
+
+    public void Dispose()
+    {
+        _cluster.Dispose();
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    private async Task<JsonElement> Status(string contact, string sweepId) =>
+        (await _cluster.Json("status", sweepId, "--contact", contact)).GetProperty("sweeps")[0];
+
+    private static List<(string Address, string[] Roles, string Status, bool Reachable)> Members(JsonElement state) =>
+        state.GetProperty("members").EnumerateArray()
+            .Select(m => (
+                m.GetProperty("address").GetString()!,
+                m.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToArray(),
+                m.GetProperty("status").GetString()!,
+                m.GetProperty("reachable").GetBoolean()))
+            .ToList();
+}
