@@ -6,21 +6,24 @@ namespace Sweep.Reporting;
 /// <summary>
 /// <c>trials.csv</c>: one row per finished trial with every grid value, seed, metric and bound. Wall time is left
 /// out on purpose, so the same spec gives a byte-identical file. Information in nats; errors in [0,1]. The LoRA
-/// columns come last and are empty for subspace trials; for a LoRA trial, d is p and levels is 2^q.
+/// columns come last, only in a sweep with LoRA trials; for a LoRA trial, d is p and levels is 2^q.
 /// </summary>
 public static class TrialsTable
 {
-    public static readonly IReadOnlyList<string> Header =
+    public static readonly IReadOnlyList<string> SubspaceHeader =
     [
         "trial_id", "d", "seed", "learning_rate", "levels", "train_size", "epochs", "steps_setting", "batch_size",
         "model", "parameter_count", "projection", "optimizer", "quantization_range", "quantization_aware",
         "projection_seed", "init_seed", "data_seed", "batch_order_seed",
         "train_loss", "train_error", "test_loss", "test_error", "train_error_unquantized", "steps", "w_prime_norm",
         "clipped_fraction", "gap", "information_nats", "sigma", "bound", "test_error_bound",
-        .. LoraColumns.Header,
     ];
 
-    public static string ToCsv(SweepReport report) => Build(Header, report.OrderedResults.Select(Row));
+    public static readonly IReadOnlyList<string> Header = [.. SubspaceHeader, .. LoraColumns.Header];
+
+    public static string ToCsv(SweepReport report) => report.IsLora
+        ? Build(Header, report.OrderedResults.Select(r => (IReadOnlyList<string>)[.. Row(r), .. LoraColumns.Row(r.Config)]))
+        : Build(SubspaceHeader, report.OrderedResults.Select(Row));
 
     private static IReadOnlyList<string> Row(TrialResult r)
     {
@@ -37,7 +40,6 @@ public static class TrialsTable
             Number(m.TrainLoss), Number(m.TrainError), Number(m.TestLoss), Number(m.TestError),
             Number(m.TrainErrorUnquantized), Number(m.Steps), Number(m.WPrimeNorm), Number(m.ClippedFraction),
             Number(r.Gap), Number(r.InformationNats), Number(r.Sigma), Number(r.QuantizationBoundValue), Number(r.TestErrorBound),
-            .. LoraColumns.Row(c),
         ];
     }
 }
