@@ -65,6 +65,6 @@ public static class CommonOptions
     public static Option<int> MaxAttempts() => new("--max-attempts")
     {
         Description = "Attempts per trial before it is marked failed (default 3).",
-        DefaultValueFactory = _ => 3,
+        DefaultValueFactory = _ => SweepSettings.DefaultMaxAttempts,
     };
 }

@@ -40,6 +40,10 @@ public sealed record NodeOptions
 
     public bool Has(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
+    /// <summary>The embedded single-process node of <c>run</c>, <c>resume</c> and <c>extend</c>: every role, CPU slots.</summary>
+    public static NodeOptions Embedded(StoreLocation store, int slots, SweepSettings settings) =>
+        new() { Store = store, Slots = CpuSlots(slots), Settings = settings };
+
     /// <summary>The default slots for this machine: one CPU slot per core.</summary>
     public static IReadOnlyList<string> CpuSlots(int count) => Enumerable.Repeat("cpu", Math.Max(1, count)).ToList();
 }

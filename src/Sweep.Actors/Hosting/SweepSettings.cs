@@ -9,6 +9,9 @@ public sealed record SweepSettings(int SnapshotEvery, int MaxAttempts, string Re
     /// <summary>As in cluster-config/base.conf.</summary>
     public const int DefaultSnapshotEvery = 200;
 
+    /// <summary>As in cluster-config/base.conf. An existing sweep keeps the limit recorded in its journal.</summary>
+    public const int DefaultMaxAttempts = 3;
+
     public static SweepSettings From(Config config)
     {
         var section = config.GetConfig("sweep") ?? throw new ConfigurationException("The HOCON has no 'sweep' section.");

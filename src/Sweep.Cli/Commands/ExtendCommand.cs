@@ -65,12 +65,7 @@ public static class ExtendCommand
 
         return await SweepSession.RunAsync(
             console,
-            new NodeOptions
-            {
-                Store = store,
-                Slots = NodeOptions.CpuSlots(settings.Slots),
-                Settings = new SweepSettings(settings.SnapshotEvery, 3, SweepReference.ResultsRootFor(settings.Sweep, settings.ResultsRoot)),
-            },
+            NodeOptions.Embedded(store, settings.Slots, new SweepSettings(settings.SnapshotEvery, SweepSettings.DefaultMaxAttempts, SweepReference.ResultsRootFor(settings.Sweep, settings.ResultsRoot))),
             new ExtendSweep(id, spec, specText),
             mustExist: true,
             cancellationToken);

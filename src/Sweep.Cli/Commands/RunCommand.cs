@@ -74,12 +74,7 @@ public static class RunCommand
 
         return await SweepSession.RunAsync(
             console,
-            new NodeOptions
-            {
-                Store = store,
-                Slots = NodeOptions.CpuSlots(settings.Slots),
-                Settings = new SweepSettings(settings.SnapshotEvery, settings.MaxAttempts, settings.ResultsRoot),
-            },
+            NodeOptions.Embedded(store, settings.Slots, new SweepSettings(settings.SnapshotEvery, settings.MaxAttempts, settings.ResultsRoot)),
             new SubmitSweep(spec, specText, settings.MaxAttempts),
             mustExist: false,
             cancellationToken);

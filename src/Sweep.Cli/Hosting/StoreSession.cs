@@ -46,7 +46,7 @@ public sealed class StoreSession : IAsyncDisposable
             Roles = [SweepRoles.Coordinator],
             Slots = [],
             ReadOnly = true,
-            Settings = new SweepSettings(SweepSettings.DefaultSnapshotEvery, 3, resultsRoot),
+            Settings = new SweepSettings(SweepSettings.DefaultSnapshotEvery, SweepSettings.DefaultMaxAttempts, resultsRoot),
         };
         return new StoreSession(await EmbeddedNode.StartAsync(options, cancellationToken), null);
     }

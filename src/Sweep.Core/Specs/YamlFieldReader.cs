@@ -16,15 +16,9 @@ internal sealed class YamlFieldReader(string file, List<SpecError> errors)
 
     public YamlMappingNode? Section(YamlMappingNode parent, string parentPath, string key, bool required)
     {
-        var node = Child(parent, key);
         var path = Join(parentPath, key);
-        if (node is null)
+        if (Present(parent, key, path, required) is not { } node)
         {
-            if (required)
-            {
-                Error(parent, path, "is required");
-            }
-
             return null;
         }
 
@@ -37,20 +31,26 @@ internal sealed class YamlFieldReader(string file, List<SpecError> errors)
         return null;
     }
 
+    /// <summary>The value under <paramref name="key"/>, or null, reporting it when it is required.</summary>
+    private YamlNode? Present(YamlMappingNode parent, string key, string path, bool required)
+    {
+        var node = Child(parent, key);
+        if (node is null && required)
+        {
+            Error(parent, path, "is required");
+        }
+
+        return node;
+    }
+
     public YamlNode? Child(YamlMappingNode parent, string key) =>
         parent.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
     public string? String(YamlMappingNode parent, string parentPath, string key, bool required, string? fallback = null)
     {
-        var node = Child(parent, key);
         var path = Join(parentPath, key);
-        if (node is null)
+        if (Present(parent, key, path, required) is not { } node)
         {
-            if (required)
-            {
-                Error(parent, path, "is required");
-            }
-
             return fallback;
         }
 
@@ -65,15 +65,9 @@ internal sealed class YamlFieldReader(string file, List<SpecError> errors)
 
     public int? Int(YamlMappingNode parent, string parentPath, string key, bool required, int? fallback = null, int min = int.MinValue, int max = int.MaxValue)
     {
-        var node = Child(parent, key);
         var path = Join(parentPath, key);
-        if (node is null)
+        if (Present(parent, key, path, required) is not { } node)
         {
-            if (required)
-            {
-                Error(parent, path, "is required");
-            }
-
             return fallback;
         }
 
@@ -99,15 +93,9 @@ internal sealed class YamlFieldReader(string file, List<SpecError> errors)
 
     public double? Double(YamlMappingNode parent, string parentPath, string key, bool required, double? fallback = null, double min = double.MinValue, bool exclusiveMin = false)
     {
-        var node = Child(parent, key);
         var path = Join(parentPath, key);
-        if (node is null)
+        if (Present(parent, key, path, required) is not { } node)
         {
-            if (required)
-            {
-                Error(parent, path, "is required");
-            }
-
             return fallback;
         }
 
@@ -171,15 +159,9 @@ internal sealed class YamlFieldReader(string file, List<SpecError> errors)
     /// <summary>A list of integers, or (when <paramref name="countMeansRange"/>) a single count c meaning 0..c-1.</summary>
     public List<int>? IntList(YamlMappingNode parent, string parentPath, string key, bool required, int min, int max, bool countMeansRange = false, bool distinct = true)
     {
-        var node = Child(parent, key);
         var path = Join(parentPath, key);
-        if (node is null)
+        if (Present(parent, key, path, required) is not { } node)
         {
-            if (required)
-            {
-                Error(parent, path, "is required");
-            }
-
             return null;
         }
 

@@ -76,17 +76,8 @@ public static class LoraTrainer
         var onTrain = NetworkEvaluator.Evaluate(model.Network, theta, train);
         var onTest = NetworkEvaluator.Evaluate(model.Network, theta, test);
         var quantized = torch.cat(model.TrainableParameters.Select(p => p.detach().flatten()).ToArray(), 0).cpu().data<float>().ToArray();
-        var metrics = new TrainingMetrics(
-            TrainLoss: onTrain.Loss,
-            TrainError: onTrain.Error,
-            TestLoss: onTest.Loss,
-            TestError: onTest.Error,
-            TrainErrorUnquantized: unquantized.Error,
-            ParameterCount: model.Network.ParameterCount,
-            Steps: steps,
-            WPrimeNorm: Math.Sqrt(quantized.Sum(v => (double)v * v)),
-            ClippedFraction: quantizer.ClippedFraction(raw),
-            Seconds: stopwatch.Elapsed.TotalSeconds);
+        var metrics = Evaluation.Metrics(
+            onTrain, onTest, unquantized, model.Network.ParameterCount, steps, quantized, quantizer.ClippedFraction(raw), stopwatch.Elapsed.TotalSeconds);
         return new LoraOutcome(
             metrics, trial.Lora.Mode, trial.Lora.Rank, trial.Lora.Bits, train.Count, model.TrainableParameterCount, model.Shapes, quantized);
     }

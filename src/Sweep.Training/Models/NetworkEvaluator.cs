@@ -6,7 +6,26 @@ using F = TorchSharp.torch.nn.functional;
 namespace Sweep.Training.Models;
 
 /// <summary>Mean cross-entropy (nats) and 0-1 error of a network on a whole dataset.</summary>
-public readonly record struct Evaluation(double Loss, double Error);
+public readonly record struct Evaluation(double Loss, double Error)
+{
+    /// <summary>
+    /// A trial's metrics, all measured with the quantized trained numbers (w' or the adapters), beside the training
+    /// error before quantization; the norm is of the quantized numbers.
+    /// </summary>
+    public static Sweep.Core.Trials.TrainingMetrics Metrics(
+        Evaluation onTrain, Evaluation onTest, Evaluation unquantizedTrain, long parameterCount, int steps, float[] quantized, double clippedFraction, double seconds) =>
+        new(
+            TrainLoss: onTrain.Loss,
+            TrainError: onTrain.Error,
+            TestLoss: onTest.Loss,
+            TestError: onTest.Error,
+            TrainErrorUnquantized: unquantizedTrain.Error,
+            ParameterCount: parameterCount,
+            Steps: steps,
+            WPrimeNorm: Math.Sqrt(quantized.Sum(v => (double)v * v)),
+            ClippedFraction: clippedFraction,
+            Seconds: seconds);
+}
 
 /// <summary>Evaluates a network at given parameters θ, in chunks, without building a graph.</summary>
 public static class NetworkEvaluator

@@ -78,17 +78,8 @@ public static class SubspaceTrainer
         var unquantized = SubspaceEvaluator.Evaluate(model, train, raw);
         var rawValues = raw.cpu().data<float>().ToArray();
         var quantizedValues = quantized.cpu().data<float>().ToArray();
-        var metrics = new TrainingMetrics(
-            TrainLoss: onTrain.Loss,
-            TrainError: onTrain.Error,
-            TestLoss: onTest.Loss,
-            TestError: onTest.Error,
-            TrainErrorUnquantized: unquantized.Error,
-            ParameterCount: model.Network.ParameterCount,
-            Steps: steps,
-            WPrimeNorm: Math.Sqrt(quantizedValues.Sum(v => (double)v * v)),
-            ClippedFraction: quantizer.ClippedFraction(rawValues),
-            Seconds: stopwatch.Elapsed.TotalSeconds);
+        var metrics = Evaluation.Metrics(
+            onTrain, onTest, unquantized, model.Network.ParameterCount, steps, quantizedValues, quantizer.ClippedFraction(rawValues), stopwatch.Elapsed.TotalSeconds);
         return new TrainingOutcome(metrics, quantizedValues);
     }
 }
