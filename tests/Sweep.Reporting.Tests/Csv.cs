@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Sweep.Reporting.Tests;
 
 /// <summary>
@@ -20,4 +22,7 @@ internal sealed record Csv(IReadOnlyList<string> Header, IReadOnlyList<IReadOnly
         }).ToList();
         return new Csv(header, rows);
     }
+
+    /// <summary>A numeric cell, written in invariant round-trip format.</summary>
+    public static double Number(string cell) => double.Parse(cell, CultureInfo.InvariantCulture);
 }

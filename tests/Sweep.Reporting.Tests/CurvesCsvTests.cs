@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sweep.Core.Statistics;
 
 namespace Sweep.Reporting.Tests;
@@ -30,11 +29,11 @@ public sealed class CurvesCsvTests
         Assert.All(csv.Rows, r => Assert.Equal("K=32 lr=0.05 n=300 epochs=3 batch=50", r["series"]));
         var gap = MeanInterval.Of([0.2 - 0.1, 0.3 - 0.1]); // test error − train error, as each trial computes it
         var row = csv.Rows[0];
-        Assert.Equal(0.25, Parse(row["test_error_mean"]), 12);
-        Assert.Equal((gap.Mean, gap.Low, gap.High), (Parse(row["gap_mean"]), Parse(row["gap_ci_low"]), Parse(row["gap_ci_high"])));
+        Assert.Equal(0.25, Csv.Number(row["test_error_mean"]), 12);
+        Assert.Equal((gap.Mean, gap.Low, gap.High), (Csv.Number(row["gap_mean"]), Csv.Number(row["gap_ci_low"]), Csv.Number(row["gap_ci_high"])));
         Assert.True(gap.Low < 0.15 && gap.High > 0.15, "two different gaps give an interval around their mean");
         Assert.Equal(("0.1", "0.1", "0.1"), (row["train_error_mean"], row["train_error_ci_low"], row["train_error_ci_high"]));
-        Assert.Equal(Math.Sqrt(2 * 0.25 * 4 * Math.Log(32) / 300), Parse(row["bound_mean"]), 12);
+        Assert.Equal(Math.Sqrt(2 * 0.25 * 4 * Math.Log(32) / 300), Csv.Number(row["bound_mean"]), 12);
     }
 
     [Fact]
@@ -54,7 +53,7 @@ public sealed class CurvesCsvTests
         Assert.Equal([.. Columns, "mi_bound_mean", "mi_bound_ci_low", "mi_bound_ci_high", "mi_groups"], csv.Header);
         var estimated = csv.Rows.Single(r => r["x"] == "4");
         var mi = MeanInterval.Of([0.2, 0.4]);
-        Assert.Equal((mi.Mean, mi.Low, mi.High, "2"), (Parse(estimated["mi_bound_mean"]), Parse(estimated["mi_bound_ci_low"]), Parse(estimated["mi_bound_ci_high"]), estimated["mi_groups"]));
+        Assert.Equal((mi.Mean, mi.Low, mi.High, "2"), (Csv.Number(estimated["mi_bound_mean"]), Csv.Number(estimated["mi_bound_ci_low"]), Csv.Number(estimated["mi_bound_ci_high"]), estimated["mi_groups"]));
         var notYet = csv.Rows.Single(r => r["x"] == "16");
         Assert.Equal(("", "", "", "0"), (notYet["mi_bound_mean"], notYet["mi_bound_ci_low"], notYet["mi_bound_ci_high"], notYet["mi_groups"]));
     }
@@ -71,6 +70,4 @@ public sealed class CurvesCsvTests
         Assert.Equal(["A-only", "B-only", "both"], csv.Rows.Select(r => r["series"]).Distinct().Order(StringComparer.Ordinal));
         Assert.All(csv.Rows.GroupBy(r => r["series"]), g => Assert.Equal(["1", "4"], g.Select(r => r["x"])));
     }
-
-    private static double Parse(string cell) => double.Parse(cell, CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sweep.Core.Bounds;
 
 namespace Sweep.Reporting.Tests;
@@ -44,10 +43,10 @@ public sealed class TrialsCsvTests
         Assert.Equal(("orthonormal", "adam", "true", ""), (row["projection"], row["optimizer"], row["quantization_aware"], row["steps_setting"]));
         Assert.Equal(("0.125", "0.25", "0.125"), (row["train_error"], row["test_error"], row["gap"]));
         var bound = Math.Sqrt(2 * 0.25 * 16 * Math.Log(32) / 300);
-        Assert.Equal(16 * Math.Log(32), Parse(row["information_nats"]), 12);
-        Assert.Equal(bound, Parse(row["bound"]), 12);
-        Assert.Equal(QuantizationBound.Compute(16, 32, 300, 0.5), Parse(row["bound"]));
-        Assert.Equal(0.125 + bound, Parse(row["test_error_bound"]), 12);
+        Assert.Equal(16 * Math.Log(32), Csv.Number(row["information_nats"]), 12);
+        Assert.Equal(bound, Csv.Number(row["bound"]), 12);
+        Assert.Equal(QuantizationBound.Compute(16, 32, 300, 0.5), Csv.Number(row["bound"]));
+        Assert.Equal(0.125 + bound, Csv.Number(row["test_error_bound"]), 12);
     }
 
     [Fact]
@@ -86,6 +85,4 @@ public sealed class TrialsCsvTests
 
         Assert.Equal(string.Join(',', SubspaceColumns) + "\n", TrialsTable.ToCsv(Reports.Of(spec, [])));
     }
-
-    private static double Parse(string cell) => double.Parse(cell, CultureInfo.InvariantCulture);
 }
