@@ -60,43 +60,22 @@ public sealed class ClusterCliTests(PostgresServer postgres) : IDisposable
     }
 
     [SkippableFact]
-    public async Task Pause_stops_new_trials_resume_completes_status_matches_the_journal_and_trials_shows_a_NaN_failure()
+    public async Task Pause_holds_back_new_trials_and_resume_completes_the_sweep()
     {
-        Skip.If(postgres.Unavailable is not null, "PostgreSQL could not be started: " + postgres.Unavailable);
-        var store = postgres.NewStore();
-        var coordinatorPort = TestCluster.FreePort();
-        var contact = $"127.0.0.1:{coordinatorPort}";
-        await _cluster.StartNode(coordinatorPort, "coordinator", store, seeds: null);
-        var trainerPort = TestCluster.FreePort();
-        await _cluster.StartNode(trainerPort, "trainer", store, contact, slots: 2);
-
-        using var client = SweepProcess.Start(Folder, "run", TestSpecs.Write(Folder, "spec.yaml", TestSpecs.Killable), "--cluster", contact);
-        // Both slots start together and often finish in the same poll: the first line with trials done may say 1 or 2.
-        await client.WaitForLineAsync(l => l.Contains("1/6 done", StringComparison.Ordinal) || l.Contains("2/6 done", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
-        var sweepId = KillAndResume.SweepIdIn(client.Output);
-
-        var (paused, pauseOutput) = await SweepProcess.RunAsync(Folder, "pause", sweepId, "--contact", contact);
-        Assert.True(paused == 0, pauseOutput);
+        var (store, contact, _) = await StartCoordinatorAndTrainer(slots: 2);
+        using var client = StartKillableSweep(contact);
+        var sweepId = await PauseAfterTheFirstCompletions(client, contact);
         var pausedAt = JournalReader.Events(store, sweepId).Single(e => e.Manifest == "sweep-paused").SequenceNr;
 
-        // The trials in flight finish; nothing new starts.
+        // The trials in flight finish, and each freed slot asks for work again as its report is accepted; none starts.
         var quiet = await TestCluster.Until(() => Status(contact, sweepId), s => s.GetProperty("running").GetInt32() == 0, TimeSpan.FromMinutes(2), "running trials finished");
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var events = JournalReader.Events(store, sweepId);
-        Assert.DoesNotContain(events, e => e.Manifest == "trial-started" && e.SequenceNr > pausedAt);
         Assert.Equal("paused", quiet.GetProperty("state").GetString());
         Assert.True(quiet.GetProperty("pending").GetInt32() > 0, "the pause came too late to hold anything back");
-
-        // status --json agrees with the journal.
-        var done = events.TrialIds("trial-completed").Distinct().Count();
-        var failed = events.Count(e => e.Manifest == "trial-failed" && !e.Body.GetProperty("WillRetry").GetBoolean());
-        quiet = await Status(contact, sweepId);
-        Assert.Equal(6, quiet.GetProperty("total").GetInt32());
-        Assert.Equal(done, quiet.GetProperty("done").GetInt32());
-        Assert.Equal(failed, quiet.GetProperty("failed").GetInt32());
-        Assert.Equal(6 - done - failed, quiet.GetProperty("pending").GetInt32());
-        var doneRows = (await _cluster.Json("trials", sweepId, "--state", "done", "--contact", contact)).GetProperty("trials");
-        Assert.Equal(events.TrialIds("trial-completed").Distinct().Order(), doneRows.EnumerateArray().Select(t => t.GetProperty("trial_id").GetString()!).Order());
+        await TestCluster.Throughout(
+            () => Task.FromResult(JournalReader.Events(store, sweepId)),
+            events => !events.Any(e => e.Manifest == "trial-started" && e.SequenceNr > pausedAt),
+            TimeSpan.FromSeconds(5),
+            "no trial started after the pause");
 
         var (resumed, resumeOutput) = await SweepProcess.RunAsync(Folder, "resume", sweepId, "--contact", contact);
         Assert.True(resumed == 0, resumeOutput);
@@ -107,14 +86,38 @@ public sealed class ClusterCliTests(PostgresServer postgres) : IDisposable
         Assert.Contains(final, e => e.Manifest == "trial-started" && e.SequenceNr > resumedAt);
         var finished = await Status(contact, sweepId);
         Assert.Equal(("finished", 6, 0, 0), (finished.GetProperty("state").GetString(), finished.GetProperty("done").GetInt32(), finished.GetProperty("running").GetInt32(), finished.GetProperty("pending").GetInt32()));
+    }
 
-        var nodes = (await _cluster.Json("nodes", "--contact", contact)).GetProperty("nodes").EnumerateArray().ToList();
-        var trainer = Assert.Single(nodes);
+    [SkippableFact]
+    public async Task Status_trials_and_nodes_of_a_paused_sweep_agree_with_the_journal()
+    {
+        var (store, contact, trainerPort) = await StartCoordinatorAndTrainer(slots: 2);
+        using var client = StartKillableSweep(contact);
+        var sweepId = await PauseAfterTheFirstCompletions(client, contact);
+        await TestCluster.Until(() => Status(contact, sweepId), s => s.GetProperty("running").GetInt32() == 0, TimeSpan.FromMinutes(2), "running trials finished");
+
+        var events = JournalReader.Events(store, sweepId);
+        var done = events.TrialIds("trial-completed").Distinct().Count();
+        var failed = events.Count(e => e.Manifest == "trial-failed" && !e.Body.GetProperty("WillRetry").GetBoolean());
+        var status = await Status(contact, sweepId);
+        Assert.Equal(6, status.GetProperty("total").GetInt32());
+        Assert.Equal(done, status.GetProperty("done").GetInt32());
+        Assert.Equal(failed, status.GetProperty("failed").GetInt32());
+        Assert.Equal(6 - done - failed, status.GetProperty("pending").GetInt32());
+        var doneRows = (await _cluster.Json("trials", sweepId, "--state", "done", "--contact", contact)).GetProperty("trials");
+        Assert.Equal(events.TrialIds("trial-completed").Distinct().Order(), doneRows.EnumerateArray().Select(t => t.GetProperty("trial_id").GetString()!).Order());
+        var trainer = Assert.Single((await _cluster.Json("nodes", "--contact", contact)).GetProperty("nodes").EnumerateArray());
         Assert.Equal($"127.0.0.1:{trainerPort}", trainer.GetProperty("node").GetString());
-        Assert.Equal((2, 6), (trainer.GetProperty("slots").GetInt32(), trainer.GetProperty("done").GetInt32()));
+        Assert.Equal((2, done), (trainer.GetProperty("slots").GetInt32(), trainer.GetProperty("done").GetInt32()));
+    }
 
-        // A trial that fails on purpose: its NaN loss is the error trials --state failed shows.
+    [SkippableFact]
+    public async Task Trials_failed_shows_the_NaN_error_of_a_trial_that_diverges_as_the_journal_records_it()
+    {
+        var (store, contact, trainerPort) = await StartCoordinatorAndTrainer(slots: 1);
+
         var (diverged, divergedOutput) = await SweepProcess.RunAsync(Folder, "run", TestSpecs.Write(Folder, "diverging.yaml", TestSpecs.Diverging), "--cluster", contact);
+
         Assert.True(diverged == ExitCodes.TrialsFailed, divergedOutput);
         var divergingId = KillAndResume.SweepIdIn(divergedOutput);
         var failedRow = Assert.Single((await _cluster.Json("trials", divergingId, "--state", "failed", "--contact", contact)).GetProperty("trials").EnumerateArray());
@@ -139,6 +142,33 @@ public sealed class ClusterCliTests(PostgresServer postgres) : IDisposable
     {
         _cluster.Dispose();
         Directory.Delete(Folder, recursive: true);
+    }
+
+    /// <summary>A coordinator node and one trainer node with <paramref name="slots"/> slots, journaling to a fresh PostgreSQL database.</summary>
+    private async Task<(string Store, string Contact, int TrainerPort)> StartCoordinatorAndTrainer(int slots)
+    {
+        Skip.If(postgres.Unavailable is not null, "PostgreSQL could not be started: " + postgres.Unavailable);
+        var store = postgres.NewStore();
+        var coordinatorPort = TestCluster.FreePort();
+        var contact = $"127.0.0.1:{coordinatorPort}";
+        await _cluster.StartNode(coordinatorPort, "coordinator", store, seeds: null);
+        var trainerPort = TestCluster.FreePort();
+        await _cluster.StartNode(trainerPort, "trainer", store, contact, slots);
+        return (store, contact, trainerPort);
+    }
+
+    private SweepProcess StartKillableSweep(string contact) =>
+        SweepProcess.Start(Folder, "run", TestSpecs.Write(Folder, "spec.yaml", TestSpecs.Killable), "--cluster", contact);
+
+    /// <summary>Pauses the client's sweep once its first trials are done; returns its id.</summary>
+    private async Task<string> PauseAfterTheFirstCompletions(SweepProcess client, string contact)
+    {
+        // Both slots start together and often finish in the same poll: the first line with trials done may say 1 or 2.
+        await client.WaitForLineAsync(l => l.Contains("1/6 done", StringComparison.Ordinal) || l.Contains("2/6 done", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
+        var sweepId = KillAndResume.SweepIdIn(client.Output);
+        var (paused, pauseOutput) = await SweepProcess.RunAsync(Folder, "pause", sweepId, "--contact", contact);
+        Assert.True(paused == 0, pauseOutput);
+        return sweepId;
     }
 
     private async Task<JsonElement> Status(string contact, string sweepId) =>

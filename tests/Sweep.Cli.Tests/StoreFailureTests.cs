@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Sweep.Cli.Tests.Infrastructure;
+using Sweep.Reporting;
 
 namespace Sweep.Cli.Tests;
 
@@ -28,7 +29,7 @@ public sealed class StoreFailureTests : IDisposable
         }
 
         Assert.Equal(before, SHA256.HashData(await File.ReadAllBytesAsync(journal)));
-        Assert.False(Directory.Exists(Path.Combine(_folder, "results", "quick")));
+        Assert.False(Directory.Exists(TestSpecs.ResultsFolderOf(_folder, TestSpecs.Quick)), "the run wrote results although its journal is corrupt");
     }
 
     [Fact]
@@ -37,6 +38,7 @@ public sealed class StoreFailureTests : IDisposable
         var journal = Path.Combine(_folder, "journal.db");
         var spec = TestSpecs.Write(_folder, "q.yaml", TestSpecs.Quick);
         Assert.Equal(0, (await SweepProcess.RunAsync(_folder, "run", spec, "--store", "sqlite:" + journal)).ExitCode);
+        Assert.True(File.Exists(Path.Combine(TestSpecs.ResultsFolderOf(_folder, TestSpecs.Quick), ResultsFolder.TrialsFile))); // the path the corrupt-journal test checks is the real one
         var eventsBefore = CountEvents(journal);
 
         using (var holder = new SqliteConnection($"Data Source={journal};Pooling=False"))

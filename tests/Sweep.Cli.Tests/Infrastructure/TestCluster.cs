@@ -54,6 +54,26 @@ internal sealed class TestCluster(string folder) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Polls for <paramref name="window"/> and fails at the first value for which <paramref name="check"/> does not
+    /// hold: for what must not happen, such as a trial starting in a paused sweep. Returns the last value.
+    /// </summary>
+    public static async Task<T> Throughout<T>(Func<Task<T>> probe, Func<T, bool> check, TimeSpan window, string what)
+    {
+        var end = DateTime.UtcNow + window;
+        while (true)
+        {
+            var value = await probe();
+            Assert.True(check(value), $"Not throughout {window}: {what}. Last: {value}");
+            if (DateTime.UtcNow > end)
+            {
+                return value;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

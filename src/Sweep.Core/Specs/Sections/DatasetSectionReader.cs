@@ -54,10 +54,10 @@ internal static class DatasetSectionReader
             r.Error(r.Child(node, "path") ?? node, "dataset.path", $"{path} has no {missing}[.gz]; install the Debian package dataset-fashion-mnist (scripts/setup) or point dataset.path at the IDX files");
         }
 
-        var testSize = r.Int(node, "dataset", "test_size", required: false, fallback: 10_000, min: 1, max: 10_000);
-        if (trainSize > 60_000)
+        var testSize = r.Int(node, "dataset", "test_size", required: false, fallback: DatasetFacts.FashionMnistTestImages, min: 1, max: DatasetFacts.FashionMnistTestImages);
+        if (trainSize > DatasetFacts.FashionMnistTrainImages)
         {
-            r.Error(r.Child(node, "train_size"), "dataset.train_size", $"Fashion-MNIST has 60000 training images, asked for {trainSize}");
+            r.Error(r.Child(node, "train_size"), "dataset.train_size", $"Fashion-MNIST has {DatasetFacts.FashionMnistTrainImages} training images, asked for {trainSize}");
             return null;
         }
 

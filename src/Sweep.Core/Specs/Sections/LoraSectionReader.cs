@@ -10,9 +10,6 @@ namespace Sweep.Core.Specs.Sections;
 /// </summary>
 internal static class LoraSectionReader
 {
-    private const int FashionTrainPerClass = 6_000;
-    private const int FashionTestPerClass = 1_000;
-
     /// <summary>
     /// The pretraining stage and the adapters, or (null, null) for a subspace sweep. In a LoRA sweep,
     /// <paramref name="dataset"/> becomes the fine-tuning dataset (see <see cref="FineTuningDataset"/>).
@@ -42,7 +39,7 @@ internal static class LoraSectionReader
             return (null, null);
         }
 
-        var classCount = dataset.Kind == DatasetKind.FashionMnist ? 10 : dataset.Synthetic!.Classes;
+        var classCount = DatasetFacts.Classes(dataset);
         var lora = ReadLora(r, loraNode, model, classCount);
         var pretrain = pretrainNode is null || model is null ? null : PretrainSectionReader.Read(r, pretrainNode, model, dataset, classCount, seed);
         if (lora is not null && pretrain is not null)
@@ -66,10 +63,10 @@ internal static class LoraSectionReader
     public static QuantizationSpec? Quantization(LoraSpec? lora) =>
         lora is null ? null : new QuantizationSpec(1 << lora.Bits, lora.Range, lora.Aware);
 
-    /// <summary>The most training samples of a class subset, and (for Fashion-MNIST) its test samples.</summary>
+    /// <summary>The most training samples of a class subset (classes are balanced), and (for Fashion-MNIST) its test samples.</summary>
     public static (int Train, int? Test) SubsetSizes(DatasetSpec dataset, int subset, int classCount) => dataset.Kind == DatasetKind.FashionMnist
-        ? (FashionTrainPerClass * subset, FashionTestPerClass * subset)
-        : (dataset.Synthetic!.PoolSize / classCount * subset, null);
+        ? (DatasetFacts.FashionMnistTrainImages / classCount * subset, DatasetFacts.FashionMnistTestImages / classCount * subset)
+        : (DatasetFacts.TrainPool(dataset) / classCount * subset, null);
 
     /// <summary>The <c>classes</c> list of the <c>lora</c> or <c>pretrain</c> section.</summary>
     public static List<int>? Classes(YamlFieldReader r, YamlMappingNode node, string section, int classCount) =>

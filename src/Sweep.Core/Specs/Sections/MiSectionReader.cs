@@ -50,12 +50,7 @@ internal static class MiSectionReader
         if (estimator == MiEstimatorKind.Ksmi && sliceDim is { } sd)
         {
             var smallestD = grid is { Dimensions.Count: > 0 } ? grid.Dimensions.Min() : int.MaxValue;
-            var zDimension = dataset switch
-            {
-                { Kind: DatasetKind.FashionMnist } => 785,
-                { Synthetic: { } s } => s.Features + 1,
-                _ => int.MaxValue,
-            };
+            var zDimension = dataset is null ? int.MaxValue : DatasetFacts.Inputs(dataset) + 1;
             if (sd > Math.Min(smallestD, zDimension))
             {
                 r.Error(r.Child(node, "slice_dim"), "mi.slice_dim",

@@ -21,12 +21,7 @@ internal static class ModelSectionReader
 
         r.RejectUnknownKeys(node, "model", "kind", "widths", "classes");
         var kind = r.Enum(node, "model", "kind", required: true, Names);
-        var (inputs, classes) = dataset switch
-        {
-            { Kind: DatasetKind.FashionMnist } => (784, 10),
-            { Synthetic: { } s } => (s.Features, s.Classes),
-            _ => (0, 0),
-        };
+        var (inputs, classes) = dataset is null ? (0, 0) : (DatasetFacts.Inputs(dataset), DatasetFacts.Classes(dataset));
 
         return kind switch
         {
@@ -72,17 +67,17 @@ internal static class ModelSectionReader
             r.Error(w, "model.widths", "applies only to the mlp; lenet5 has a fixed shape");
         }
 
-        if (inputs > 0 && inputs != 784)
+        if (inputs > 0 && inputs != DatasetFacts.FashionMnistInputs)
         {
             r.Error(r.Child(node, "kind"), "model.kind", $"lenet5 needs 28x28 inputs (784 features), the dataset has {inputs}");
         }
 
-        var lenetClasses = r.Int(node, "model", "classes", required: false, fallback: classes > 0 ? classes : 10, min: 2);
+        var lenetClasses = r.Int(node, "model", "classes", required: false, fallback: classes > 0 ? classes : DatasetFacts.FashionMnistClasses, min: 2);
         if (lenetClasses is { } c && classes > 0 && c != classes)
         {
             r.Error(r.Child(node, "classes"), "model.classes", $"must equal the dataset's number of classes {classes}, got {c}");
         }
 
-        return lenetClasses is null ? null : new ModelSpec(ModelKind.LeNet5, [784, lenetClasses.Value]);
+        return lenetClasses is null ? null : new ModelSpec(ModelKind.LeNet5, [DatasetFacts.FashionMnistInputs, lenetClasses.Value]);
     }
 }
