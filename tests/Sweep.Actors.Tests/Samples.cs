@@ -8,6 +8,9 @@ namespace Sweep.Actors.Tests;
 /// <summary>Small real specs and values for tests.</summary>
 internal static class Samples
 {
+    /// <summary>A fixed instant for events and fake clocks.</summary>
+    public static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
     public const string SyntheticYaml = """
         name: tiny
         seed: 3
