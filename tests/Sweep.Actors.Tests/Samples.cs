@@ -11,6 +11,9 @@ internal static class Samples
     /// <summary>A subspace sweep of 2 d × 2 seeds (<see cref="SpecYaml.Tiny"/>).</summary>
     public static readonly string SyntheticYaml = SpecYaml.Tiny;
 
+    /// <summary>A fixed instant for events and fake clocks.</summary>
+    public static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
     /// <summary>The tiny spec with an mi block instead of seeds (<see cref="SpecYaml.TinyMi"/>).</summary>
     public static readonly string MiYaml = SpecYaml.TinyMi;
 

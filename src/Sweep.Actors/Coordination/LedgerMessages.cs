@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Sweep.Actors.Protocol;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Coordination;
@@ -17,9 +16,3 @@ internal sealed record LedgerHasWork(SweepId SweepId, int Pending);
 
 /// <summary>A trainer slot is gone: its running trials go back to pending.</summary>
 internal sealed record TrainerLost(string Slot);
-
-/// <summary>Published when a sweep has no trial left to run and its outputs are written.</summary>
-public sealed record SweepOutputsWritten(SweepId SweepId, string Folder, SweepStatus Status);
-
-/// <summary>Published when a sweep's results folder could not be written.</summary>
-public sealed record SweepOutputsFailed(SweepId SweepId, string Folder, string Reason);

@@ -134,16 +134,15 @@ public sealed class SweepLedger : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        var replyTo = Sender;
         var retry = resume.RetryFailed && _state!.CountOf(TrialStatus.Failed) > 0;
         if (_state!.Phase == SweepPhase.Active && !retry)
         {
-            replyTo.Tell(SweepProjections.Accepted(_state)); // nothing to record: recovery already re-queued what was in flight
+            Sender.Tell(SweepProjections.Accepted(_state)); // nothing to record: recovery already re-queued what was in flight
             AnnounceWork();
             return;
         }
 
-        PersistThenAnnounce(new SweepResumed(retry, Now), replyTo, () => SweepProjections.Accepted(_state!));
+        PersistThenAnnounce(new SweepResumed(retry, Now), Sender, () => SweepProjections.Accepted(_state!));
     }
 
     private void OnExtend(ExtendSweep extend)

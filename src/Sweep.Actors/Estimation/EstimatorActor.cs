@@ -48,7 +48,7 @@ public sealed class EstimatorActor : ReceiveActor, IWithStash
         Task.Run(() => MiGroupComputation.Run(request, _pools, _parallelism, token), token).PipeTo(
             Self,
             success: estimate => new Finished(replyTo, new MiGroupEstimated(request.SweepId, estimate)),
-            failure: e => new Finished(replyTo, new MiGroupEstimationFailed(request.SweepId, request.Group.GroupId, Describe(e))));
+            failure: e => new Finished(replyTo, new MiGroupEstimationFailed(request.SweepId, request.Group.GroupId, FailureReason.Of(e))));
         Become(Busy);
     }
 
@@ -68,12 +68,6 @@ public sealed class EstimatorActor : ReceiveActor, IWithStash
             Become(Idle);
             Stash.UnstashAll();
         });
-    }
-
-    private static string Describe(Exception e)
-    {
-        var inner = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e;
-        return $"{inner.GetType().Name}: {inner.Message}";
     }
 
     private sealed record Finished(IActorRef ReplyTo, ISweepWire Reply);

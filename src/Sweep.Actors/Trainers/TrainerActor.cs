@@ -86,7 +86,7 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
         Receive<Finished>(f => Report(a, new ReportTrialCompleted(a.SweepId, a.Trial.Id, a.Attempt, _slot, f.Result.Metrics, f.Result.WPrime)));
         Receive<Crashed>(c =>
         {
-            var reason = ReasonOf(c.Error);
+            var reason = FailureReason.Of(c.Error);
             _log.Info("Trial {0} attempt {1} failed on {2}: {3}", a.Trial.Id, a.Attempt, _slot, reason);
             Report(a, new ReportTrialFailed(a.SweepId, a.Trial.Id, a.Attempt, _slot, reason));
         });
@@ -121,12 +121,6 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
     {
         _log.Info("Slot {0} is busy; declining {1} attempt {2}.", _slot, other.Trial.Id, other.Attempt);
         _coordinator.Tell(new DeclineTrial(other.SweepId, other.Trial.Id, other.Attempt, _slot));
-    }
-
-    private static string ReasonOf(Exception e)
-    {
-        var inner = e is AggregateException { InnerExceptions.Count: 1 } agg ? agg.InnerException! : e;
-        return $"{inner.GetType().Name}: {inner.Message}";
     }
 
     private sealed record Finished(TrialExecution Result);

@@ -29,14 +29,8 @@ public static class ListCommand
 
     public static async Task<int> ExecuteAsync(Settings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        StoreLocation store;
-        try
+        if (ParsedArguments.Store(console, settings.Store) is not { } store)
         {
-            store = StoreLocation.Parse(settings.Store);
-        }
-        catch (FormatException e)
-        {
-            console.MarkupLineInterpolated($"[red]error[/] --store: {e.Message}");
             return ExitCodes.BadInput;
         }
 

@@ -37,17 +37,12 @@ public static class ResultsCommand
 
     public static async Task<int> ExecuteAsync(Settings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        Core.Trials.SweepId id;
-        StoreLocation store;
-        try
+        if (ParsedArguments.Sweep(console, settings.Sweep, settings.Store) is not { } named)
         {
-            (id, store) = SweepReference.Resolve(settings.Sweep, settings.Store);
-        }
-        catch (FormatException e)
-        {
-            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
             return ExitCodes.BadInput;
         }
+
+        var (id, store) = named;
 
         if (settings.Contact is not null)
         {

@@ -61,14 +61,8 @@ public static class RunCommand
             return await SweepSession.RunOnClusterAsync(console, settings.Cluster, new SubmitSweep(spec, specText, settings.MaxAttempts), settings.ResultsRoot, cancellationToken);
         }
 
-        StoreLocation store;
-        try
+        if (ParsedArguments.Store(console, settings.Store) is not { } store)
         {
-            store = StoreLocation.Parse(settings.Store);
-        }
-        catch (FormatException e)
-        {
-            console.MarkupLineInterpolated($"[red]error[/] --store: {e.Message}");
             return ExitCodes.BadInput;
         }
 

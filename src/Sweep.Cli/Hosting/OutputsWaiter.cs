@@ -1,5 +1,5 @@
 using Akka.Actor;
-using Sweep.Actors.Coordination;
+using Sweep.Actors.Aggregation;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Trials;
 

@@ -50,14 +50,9 @@ public static class SweepSession
             console.MarkupLineInterpolated($"sweep    {accepted.SweepId} · {accepted.Total} trials · {accepted.Done} already done · {accepted.Failed} failed · {options.Slots.Count} trainer slot(s)");
             console.MarkupLineInterpolated($"results  {results}");
 
-            SweepStatus status;
-            try
+            var interrupted = (FormattableString)$"[yellow]interrupted[/]: finished trials are in the journal; continue with 'sweep resume {accepted.SweepId}'.";
+            if (await FollowAsync(console, node.Coordinator, accepted.SweepId, interrupted, cancellationToken) is not { } status)
             {
-                status = await SweepProgressView.FollowAsync(console, node.Coordinator, accepted.SweepId, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                console.MarkupLineInterpolated($"[yellow]interrupted[/]: finished trials are in the journal; continue with 'sweep resume {accepted.SweepId}'.");
                 return ExitCodes.Interrupted;
             }
 
@@ -113,14 +108,9 @@ public static class SweepSession
             var folder = Path.GetFullPath(ResultsFolder.PathFor(resultsRoot, accepted.SweepId.Value));
             console.MarkupLineInterpolated($"sweep    {accepted.SweepId} · {accepted.Total} trials · {accepted.Done} already done · {accepted.Failed} failed");
             console.MarkupLineInterpolated($"results  {folder}");
-            SweepStatus status;
-            try
+            var detached = (FormattableString)$"[yellow]detached[/]: the sweep goes on in the cluster; follow it again with 'sweep resume {accepted.SweepId} --cluster {contact}'.";
+            if (await FollowAsync(console, connection.Coordinator, accepted.SweepId, detached, cancellationToken) is not { } status)
             {
-                status = await SweepProgressView.FollowAsync(console, connection.Coordinator, accepted.SweepId, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                console.MarkupLineInterpolated($"[yellow]detached[/]: the sweep goes on in the cluster; follow it again with 'sweep resume {accepted.SweepId} --cluster {contact}'.");
                 return ExitCodes.Interrupted;
             }
 
@@ -132,6 +122,20 @@ public static class SweepSession
             SweepReportClient.Print(console, written.Report, written.Folder);
 
             return status.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>Follows the sweep to its end; null, with <paramref name="stopped"/> said, when Ctrl-C stopped following.</summary>
+    private static async Task<SweepStatus?> FollowAsync(IAnsiConsole console, IActorRef coordinator, Core.Trials.SweepId sweepId, FormattableString stopped, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SweepProgressView.FollowAsync(console, coordinator, sweepId, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLineInterpolated(stopped);
+            return null;
         }
     }
 

@@ -15,7 +15,7 @@ namespace Sweep.Actors.Tests.Coordination;
 /// </summary>
 public sealed class LedgerClockTests : TestKit
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset T0 = Samples.T0;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     private readonly string _results = Directory.CreateTempSubdirectory("sweep-clock-").FullName;

@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sweep.Actors.Aggregation;
 using Sweep.Actors.Coordination;
 using Sweep.Actors.Hosting;
 using Sweep.Actors.Protocol;

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Sweep.Actors.Aggregation;
 using Sweep.Actors.Coordination;
 using Sweep.Actors.Hosting;
 using Sweep.Actors.Protocol;

@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Sweep.Actors.Aggregation;
 using Sweep.Actors.Coordination;
 using Sweep.Actors.Estimation;
 using Sweep.Actors.Hosting;
