@@ -13,13 +13,14 @@ public readonly record struct DisagreementCount(long Disagreements, long Inputs)
 
 /// <summary>
 /// What a regularized trial measured: the full network θ and the compressed θ̃ = θ0 + Θ·w'_q on both sets, the
-/// distortion ‖θ − θ̃‖, their disagreement on the training and the test inputs, and the layer norms on the segment
+/// distortion ‖θ − θ̃‖, θ's mean surrogate loss min(CE, B)/B on the training set, their disagreement on the training and the test inputs, and the layer norms on the segment
 /// [θ̃, θ] that a Lipschitz constant needs (null for networks other than MLPs).
 /// </summary>
 public sealed record RateDistortionOutcome(
     NetworkPair Full,
     NetworkPair Compressed,
     double Distortion,
+    double FullSurrogateTrainLoss,
     DisagreementCount TrainDisagreement,
     DisagreementCount TestDisagreement,
     SegmentNorms? Layers,

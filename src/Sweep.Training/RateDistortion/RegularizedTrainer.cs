@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sweep.Core.RateDistortion;
 using Sweep.Core.Trials;
 using Sweep.Training.Data;
 using Sweep.Training.Models;
@@ -24,8 +25,9 @@ namespace Sweep.Training.RateDistortion;
 public static class RegularizedTrainer
 {
     /// <exception cref="TrialDivergedException">The loss or θ became non-finite.</exception>
-    public static RateDistortionOutcome Train(TrialConfig trial, double lambda, TorchDevice device, Action<TrainingProgress>? onProgress, CancellationToken ct)
+    public static RateDistortionOutcome Train(TrialConfig trial, RegularizedTrialConfig settings, TorchDevice device, Action<TrainingProgress>? onProgress, CancellationToken ct)
     {
+        var lambda = settings.Lambda;
         if (!(lambda >= 0) || double.IsInfinity(lambda))
         {
             throw new ArgumentOutOfRangeException(nameof(lambda), $"lambda must be finite and non-negative, got {lambda}.");
@@ -46,7 +48,7 @@ public static class RegularizedTrainer
         using var theta = new Parameter(subspace.InitialParameters.clone());
         var proximal = lambda == 0 ? null : ProximalStep(projector, theta, subspace.InitialParameters, lambda * trial.Training.LearningRate);
         var steps = TrainingLoop.Run(trial.Training, train, trial.Seeds.BatchOrder, [theta], x => network.Forward(theta, x), onProgress, ct, proximal);
-        return Compress(subspace, projector, quantizer, theta.detach(), train, test, steps, stopwatch);
+        return Compress(subspace, projector, quantizer, theta.detach(), train, test, settings.LossCap, steps, stopwatch);
     }
 
     /// <summary>
@@ -76,7 +78,7 @@ public static class RegularizedTrainer
     }
 
     private static RateDistortionOutcome Compress(
-        SubspaceModel subspace, SubspaceProjector projector, UniformQuantizer quantizer, Tensor theta, DeviceDataset train, DeviceDataset test, int steps, Stopwatch stopwatch)
+        SubspaceModel subspace, SubspaceProjector projector, UniformQuantizer quantizer, Tensor theta, DeviceDataset train, DeviceDataset test, double lossCap, int steps, Stopwatch stopwatch)
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
@@ -89,6 +91,7 @@ public static class RegularizedTrainer
             Full: new NetworkPair(NetworkEvaluator.Evaluate(network, theta, train), NetworkEvaluator.Evaluate(network, theta, test)),
             Compressed: new NetworkPair(NetworkEvaluator.Evaluate(network, compressed, train), NetworkEvaluator.Evaluate(network, compressed, test)),
             Distortion: (theta - compressed).norm().ToDouble(),
+            FullSurrogateTrainLoss: SurrogateLoss.Mean(network, theta, train, lossCap),
             TrainDisagreement: Disagreement.Count(network, theta, compressed, train),
             TestDisagreement: Disagreement.Count(network, theta, compressed, test),
             Layers: LayerNorms.OnSegment(network, theta, compressed),

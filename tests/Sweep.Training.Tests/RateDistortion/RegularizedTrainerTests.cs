@@ -1,3 +1,4 @@
+using Sweep.Core.RateDistortion;
 using Sweep.Core.Specs;
 using Sweep.Training.Data;
 using Sweep.Training.Models;
@@ -18,7 +19,7 @@ public sealed class RegularizedTrainerTests(ITestOutputHelper output) : TorchTes
     {
         var trial = TestTrials.Synthetic(d: 30, epochs: 2, aware: false);
 
-        var regularized = RegularizedTrainer.Train(trial, lambda: 0, TorchDevice.Cpu, null, CancellationToken.None);
+        var regularized = RegularizedTrainer.Train(trial, Lambda(0), TorchDevice.Cpu, null, CancellationToken.None);
         var plain = TrainAllWeights(trial);
 
         Assert.Equal(plain.Train, regularized.Full.Train);
@@ -37,8 +38,8 @@ public sealed class RegularizedTrainerTests(ITestOutputHelper output) : TorchTes
             Quantization = new QuantizationSpec(Levels: 256, Range: 3, Aware: false),
         };
 
-        var free = RegularizedTrainer.Train(trial, lambda: 0, TorchDevice.Cpu, null, CancellationToken.None);
-        var pulled = RegularizedTrainer.Train(trial, lambda: 1e9, TorchDevice.Cpu, null, CancellationToken.None);
+        var free = RegularizedTrainer.Train(trial, Lambda(0), TorchDevice.Cpu, null, CancellationToken.None);
+        var pulled = RegularizedTrainer.Train(trial, Lambda(1e9), TorchDevice.Cpu, null, CancellationToken.None);
         var subspace = SubspaceTrainer.Train(trial, TorchDevice.Cpu, null, CancellationToken.None);
         output.WriteLine($"distortion λ=0 {free.Distortion:F4}, λ=1e9 {pulled.Distortion:F4}; compressed test error {pulled.Compressed.Test.Error:F4} vs subspace {subspace.Metrics.TestError:F4}");
 
@@ -59,7 +60,7 @@ public sealed class RegularizedTrainerTests(ITestOutputHelper output) : TorchTes
             Quantization = new QuantizationSpec(Levels: 5, Range: 1, Aware: false),
         };
 
-        var outcome = RegularizedTrainer.Train(trial, lambda: 0.01, TorchDevice.Cpu, null, CancellationToken.None);
+        var outcome = RegularizedTrainer.Train(trial, Lambda(0.01), TorchDevice.Cpu, null, CancellationToken.None);
 
         Assert.Equal(30, outcome.WPrime.Length);
         Assert.All(outcome.WPrime, v => Assert.Contains(v, new[] { -1f, -0.5f, 0f, 0.5f, 1f }));
@@ -70,7 +71,11 @@ public sealed class RegularizedTrainerTests(ITestOutputHelper output) : TorchTes
         Assert.All(outcome.Layers.SpectralNorms, s => Assert.True(s > 0));
         Assert.Equal(804, outcome.ParameterCount);
         Assert.Equal(16, outcome.Steps);
+        Assert.InRange(outcome.FullSurrogateTrainLoss, 0, 1);
+        Assert.True(outcome.FullSurrogateTrainLoss <= outcome.Full.Train.Loss / (Math.Log(4) * 2) + 1e-9, "the cap only lowers the loss");
     }
+
+    private static RegularizedTrialConfig Lambda(double lambda) => new(lambda, LossCap: Math.Log(4) * 2, Confidence: 0.95);
 
     private static NetworkPair TrainAllWeights(Sweep.Core.Trials.TrialConfig trial)
     {
