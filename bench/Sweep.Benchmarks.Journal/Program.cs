@@ -7,6 +7,7 @@ using Sweep.Actors.Hosting;
 using Sweep.Actors.Persistence;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Specs;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 // The journal benchmark of issue 3 (run by scripts/bench-journal). Every figure is printed beside a baseline

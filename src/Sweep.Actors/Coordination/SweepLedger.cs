@@ -5,6 +5,7 @@ using Akka.Persistence;
 using Sweep.Actors.Aggregation;
 using Sweep.Actors.Persistence;
 using Sweep.Actors.Protocol;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 using Sweep.Reporting;
 
@@ -272,7 +273,7 @@ public sealed class SweepLedger : ReceivePersistentActor, IWithTimers
             return; // a re-sent report while the first is being written; the trainer sends it again and then hears back
         }
 
-        var events = _state is null ? [] : SweepDecisions.OnCompleted(_state, report, DateTimeOffset.UtcNow);
+        var events = _state is null ? [] : SweepDecisions.OnCompleted(_state, report.TrialId, report.Attempt, report.Slot, report.Metrics, report.WPrime, DateTimeOffset.UtcNow);
         if (events.Count == 0)
         {
             replyTo.Tell(ack); // already durable: a duplicate report
@@ -298,7 +299,7 @@ public sealed class SweepLedger : ReceivePersistentActor, IWithTimers
     {
         var replyTo = Sender;
         var ack = new TrialReportAccepted(_sweepId, report.TrialId, report.Attempt);
-        var events = _state is null ? [] : SweepDecisions.OnFailed(_state, report, DateTimeOffset.UtcNow);
+        var events = _state is null ? [] : SweepDecisions.OnFailed(_state, report.TrialId, report.Attempt, report.Slot, report.Reason, DateTimeOffset.UtcNow);
         if (events.Count == 0)
         {
             replyTo.Tell(ack);
@@ -356,7 +357,7 @@ public sealed class SweepLedger : ReceivePersistentActor, IWithTimers
 
     private void OnDeclined(DeclineTrial decline)
     {
-        var events = _state is null || _settings.ReadOnly ? [] : SweepDecisions.OnDeclined(_state, decline, DateTimeOffset.UtcNow);
+        var events = _state is null || _settings.ReadOnly ? [] : SweepDecisions.OnDeclined(_state, decline.TrialId, decline.Attempt, decline.Slot, DateTimeOffset.UtcNow);
         if (events.Count == 0)
         {
             return;

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Sweep.Actors.Protocol;
+using Sweep.Core.Sweeps;
 
 namespace Sweep.Actors.Monitoring;
 
@@ -35,7 +36,7 @@ internal static class MonitorQueries
         TimeSpan window)
     {
         var reads = await Task.WhenAll(ledgers.Select(l => l.Ask<LedgerRead>(new ReadLedger(), LedgerTimeout)));
-        var tally = TrialListing.SlotTally(reads.Select(r => r.State).OfType<Coordination.SweepState>());
+        var tally = TrialListing.SlotTally(reads.Select(r => r.State).OfType<SweepState>());
         var slots = tally.Keys.Union(registered).Union(recentBySlot.Keys).Order(StringComparer.Ordinal).Select(slot =>
         {
             tally.TryGetValue(slot, out var t);

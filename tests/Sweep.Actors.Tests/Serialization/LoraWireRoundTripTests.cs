@@ -4,6 +4,7 @@ using Sweep.Actors.Persistence;
 using Sweep.Actors.Protocol;
 using Sweep.Actors.Serialization;
 using Sweep.Core.Lora;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Tests.Serialization;
@@ -21,7 +22,7 @@ public sealed class LoraWireRoundTripTests : IDisposable
         var sweep = new SweepId("tiny-lora-0123abcd");
         var at = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
         var submitted = new SweepSubmitted(sweep, spec, "hash", LoraSamples.Yaml, 3, at);
-        var state = Sweep.Actors.Coordination.SweepState.Initial(submitted).Apply(new TrialStarted(trial.Id, 1, "n1", at));
+        var state = SweepState.Initial(submitted).Apply(new TrialStarted(trial.Id, 1, "n1", at));
         object[] samples =
         [
             submitted,

@@ -4,6 +4,7 @@ using Akka.Serialization;
 using Sweep.Actors.Persistence;
 using Sweep.Actors.Protocol;
 using Sweep.Actors.Serialization;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Tests.Serialization;
@@ -32,10 +33,14 @@ public sealed class WireRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void Every_wire_type_in_the_assembly_is_registered()
+    public void Every_wire_type_and_every_journal_event_is_registered()
     {
         var wire = typeof(ISweepWire).Assembly.GetTypes()
-            .Where(t => typeof(ISweepWire).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false });
+            .Where(t => typeof(ISweepWire).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false })
+            .Concat(typeof(ISweepEvent).Assembly.GetTypes().Where(t => typeof(ISweepEvent).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false }))
+            .ToList();
+
+        Assert.Contains(typeof(GroupEstimated), wire);
 
         Assert.All(wire, t => Assert.True(WireTypes.NameOf.ContainsKey(t), $"{t.Name} is not in WireTypes"));
     }
@@ -73,12 +78,12 @@ public sealed class WireRoundTripTests : IDisposable
         var trial = Samples.Trials(spec)[0];
         var sweep = new SweepId("tiny-0123abcd");
         var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(1));
-        var state = Sweep.Actors.Coordination.SweepState.Initial(new SweepSubmitted(sweep, spec, "hash", "yaml", 3, at))
+        var state = SweepState.Initial(new SweepSubmitted(sweep, spec, "hash", "yaml", 3, at))
             .Apply(new TrialStarted(trial.Id, 1, "n1", at))
             .Apply(new TrialCompleted(trial.Id, 1, "n1", Samples.Metrics(), [0.5f, -0.25f], at));
         var miSpec = Samples.Spec(Samples.MiYaml);
-        var miState = Sweep.Actors.Coordination.SweepState.Initial(new SweepSubmitted(sweep, miSpec, "hash", "yaml", 3, at));
-        var miGroup = Sweep.Actors.Coordination.MiGroupDecisions.Groups(miState)[0];
+        var miState = SweepState.Initial(new SweepSubmitted(sweep, miSpec, "hash", "yaml", 3, at));
+        var miGroup = MiGroupDecisions.Groups(miState)[0];
         foreach (var id in miGroup.Members)
         {
             miState = miState.Apply(new TrialStarted(id, 1, "n1", at)).Apply(new TrialCompleted(id, 1, "n1", Samples.Metrics(), [0.5f, -0.25f, 0f, 1f], at));
@@ -122,7 +127,7 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(SweepUnknown) => new SweepUnknown(new SweepId("nope"), [sweep, new SweepId("other-12345678")]),
             nameof(GroupEstimated) => new GroupEstimated(Samples.MiEstimate(), at),
             nameof(GroupEstimationFailed) => new GroupEstimationFailed("g-0123456789ab", "EstimatorInputException: k must be at least 1", at),
-            nameof(EstimateMiGroup) => Sweep.Actors.Coordination.MiGroupDecisions.Request(miState, miGroup),
+            nameof(EstimateMiGroup) => EstimateMiGroup.For(miState, miGroup),
             nameof(MiGroupEstimated) => new MiGroupEstimated(sweep, Samples.MiEstimate() with { PerSampleStandardError = [0.01, 0.02] }),
             nameof(MiGroupEstimationFailed) => new MiGroupEstimationFailed(sweep, "g-0123456789ab", "timeout"),
             nameof(GetClusterState) => new GetClusterState(),

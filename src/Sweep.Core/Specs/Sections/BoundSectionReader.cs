@@ -1,0 +1,19 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Sweep.Core.Specs.Sections;
+
+/// <summary>Reads the optional <c>bound:</c> section (σ, the loss's sub-Gaussian constant); the 0-1 loss's σ = 1/2 when absent.</summary>
+internal static class BoundSectionReader
+{
+    public static BoundSpec Read(YamlFieldReader r, YamlMappingNode root)
+    {
+        var node = r.Section(root, "", "bound", required: false);
+        if (node is null)
+        {
+            return BoundSpec.ZeroOneLoss;
+        }
+
+        r.RejectUnknownKeys(node, "bound", "sigma");
+        return new BoundSpec(r.Double(node, "bound", "sigma", required: false, fallback: 0.5, min: 0, exclusiveMin: true) ?? 0.5);
+    }
+}
