@@ -158,6 +158,10 @@ public static class SweepSession
         if (final is SweepResults sweepResults && sweepResults.Completed.Count > 0)
         {
             console.Write(CurveTable.Build(MiBoundCurves.Attach(BoundCurves.For(sweepResults.Completed), sweepResults.MiEstimates ?? []), sweepResults.Spec.Bound.Sigma));
+            if (sweepResults.Spec.RateDistortion is { } rd)
+            {
+                console.Write(RateDistortionCurveTable.Build(RateDistortionCurves.For(sweepResults.Completed), rd.Confidence));
+            }
             if (sweepResults.Spec.Mi is { } mi)
             {
                 console.MarkupLineInterpolated(

@@ -19,6 +19,7 @@ public readonly record struct DisagreementCount(long Disagreements, long Inputs)
 public sealed record RateDistortionOutcome(
     NetworkPair Full,
     NetworkPair Compressed,
+    Evaluation CompressedUnquantizedTrain,
     double Distortion,
     double FullSurrogateTrainLoss,
     DisagreementCount TrainDisagreement,

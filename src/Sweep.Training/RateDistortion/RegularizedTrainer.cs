@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sweep.Core.Bounds;
 using Sweep.Core.RateDistortion;
 using Sweep.Core.Trials;
 using Sweep.Training.Data;
@@ -52,6 +53,27 @@ public static class RegularizedTrainer
     }
 
     /// <summary>
+    /// The trial as the sweep records it: <see cref="TrainingMetrics"/> of the compressed network θ̃ (the one the
+    /// quantization bound certifies), with the full network's numbers, the distortion and the Lipschitz constant on
+    /// [θ̃, θ] (the spec's, else derived for an MLP on a bounded input domain) in <see cref="TrainingMetrics.RateDistortion"/>.
+    /// </summary>
+    public static TrainingOutcome TrainTrial(TrialConfig trial, TorchDevice device, Action<TrainingProgress>? onProgress, CancellationToken ct)
+    {
+        var settings = trial.Regularized ?? throw new ArgumentException("The trial has no regularized settings.", nameof(trial));
+        var o = Train(trial, settings, device, onProgress, ct);
+        var lipschitz = settings.Lipschitz ?? (o.Layers is { } layers && InputDomain.Radius(trial.Dataset) is { } radius
+            ? MlpLipschitz.Compute(layers.SpectralNorms, layers.BiasNorms, radius, settings.LossCap)
+            : null);
+        var rateDistortion = new RateDistortionMetrics(
+            o.Full.Train.Loss, o.Full.Train.Error, o.Full.Test.Loss, o.Full.Test.Error, o.Distortion,
+            o.TrainDisagreement.Disagreements, o.TrainDisagreement.Inputs, o.TestDisagreement.Disagreements, o.TestDisagreement.Inputs,
+            o.FullSurrogateTrainLoss, lipschitz);
+        var metrics = Evaluation.Metrics(
+            o.Compressed.Train, o.Compressed.Test, o.CompressedUnquantizedTrain, o.ParameterCount, o.Steps, o.WPrime, o.ClippedFraction, o.Seconds);
+        return new TrainingOutcome(metrics with { RateDistortion = rateDistortion }, o.WPrime);
+    }
+
+    /// <summary>
     /// The proximal operator of η·λ·‖(I − P_Θ)v‖² at v = θ − θ0: the part of v in span(Θ) stays, the rest is scaled by
     /// 1/(1 + 2ηλ). Exact and stable for every λ (λ → ∞ projects θ − θ0 onto span(Θ) after every step).
     /// </summary>
@@ -90,6 +112,7 @@ public static class RegularizedTrainer
         return new RateDistortionOutcome(
             Full: new NetworkPair(NetworkEvaluator.Evaluate(network, theta, train), NetworkEvaluator.Evaluate(network, theta, test)),
             Compressed: new NetworkPair(NetworkEvaluator.Evaluate(network, compressed, train), NetworkEvaluator.Evaluate(network, compressed, test)),
+            CompressedUnquantizedTrain: NetworkEvaluator.Evaluate(network, subspace.Parameters(coefficients), train),
             Distortion: (theta - compressed).norm().ToDouble(),
             FullSurrogateTrainLoss: SurrogateLoss.Mean(network, theta, train, lossCap),
             TrainDisagreement: Disagreement.Count(network, theta, compressed, train),
