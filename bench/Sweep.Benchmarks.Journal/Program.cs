@@ -130,7 +130,7 @@ static async Task<SweepId> Fill(ActorSystem system, SweepSpec spec, string suffi
 static async Task<TimeSpan> Recover(ActorSystem system, SweepId id)
 {
     var clock = Stopwatch.StartNew();
-    var ledger = system.ActorOf(SweepLedger.Props(id, new LedgerSettings(1_000_000, Path.GetTempPath(), ReadOnly: true)));
+    var ledger = system.ActorOf(SweepLedger.Props(id, new LedgerSettings(1_000_000, Path.GetTempPath(), ReadOnly: true), TimeProvider.System));
     var status = (SweepStatus)await ledger.Ask<ISweepWire>(new GetSweepStatus(id), TimeSpan.FromMinutes(10));
     clock.Stop();
     if (status.Done != status.Total)

@@ -9,7 +9,7 @@ namespace Sweep.Reporting;
 /// and against d on a log axis (one colour per λ). Marker shapes tell the quantities apart: test error of the full
 /// network θ (circle), of the compressed θ̃ (square), θ̃'s test-error bound (triangle), and θ's rate-distortion
 /// test-error bound (diamond, 0-1 loss by disagreement). λ = 0 sits one decade left of the smallest positive λ.
-/// (Solid lines only: Skia's SVG backend cannot draw dash patterns.)
+/// The distortion ‖θ − θ̃‖ (crosses) runs on the right axis. (Solid lines only: Skia's SVG backend cannot draw dash patterns.)
 /// </summary>
 public static class RateDistortionPlot
 {
@@ -51,23 +51,34 @@ public static class RateDistortionPlot
             Add(plot, xs, ordered.Select(p => p.CompressedTestError).ToList(), color, MarkerShape.FilledSquare, $"test error θ̃ compressed ({series.Key})");
             Add(plot, xs, ordered.Select(p => p.CompressedTestErrorBound).ToList(), color, MarkerShape.FilledTriangleUp, $"test-error bound θ̃ ({series.Key})");
             Add(plot, xs, ordered.Select(p => p.FullTestErrorBound).ToList(), color, MarkerShape.FilledDiamond, $"rate-distortion test-error bound θ ({series.Key})");
+            Add(plot, xs, ordered.Select(p => p.Distortion).ToList(), color.WithAlpha(0.55), MarkerShape.Cross, $"distortion ‖θ − θ̃‖, right axis ({series.Key})", plot.Axes.Right);
         }
 
         plot.YLabel("0-1 error and bounds (σ = 1/2, information in nats)");
+        plot.Axes.Right.Label.Text = "distortion ‖θ − θ̃‖ (Euclidean, all D weights)";
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }
 
-    private static void Add(Plot plot, double[] xs, IReadOnlyList<MeanInterval> values, Color color, MarkerShape marker, string label)
+    private static void Add(Plot plot, double[] xs, IReadOnlyList<MeanInterval> values, Color color, MarkerShape marker, string label, IYAxis? yAxis = null)
     {
         if (values.Any(v => v.Count > 1))
         {
             var band = plot.Add.FillY(xs, values.Select(v => v.Low).ToArray(), values.Select(v => v.High).ToArray());
             band.FillColor = color.WithAlpha(0.12);
             band.LineWidth = 0;
+            if (yAxis is not null)
+            {
+                band.Axes.YAxis = yAxis;
+            }
         }
 
         var line = plot.Add.Scatter(xs, values.Select(v => v.Mean).ToArray());
+        if (yAxis is not null)
+        {
+            line.Axes.YAxis = yAxis;
+        }
+
         line.Color = color;
         line.LineWidth = 2;
         line.MarkerSize = 9;

@@ -27,7 +27,7 @@ public sealed class LoraWireRoundTripTests : IDisposable
         [
             submitted,
             new TrialAssigned(sweep, trial, 1),
-            new SweepResults(sweep, spec, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 1, "Base checkpoint x is unusable")]),
+            new SweepResults(sweep, spec, "hash", 6, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 1, "Base checkpoint x is unusable")]),
             SweepSnapshot.Of(state),
         ];
         var serializer = new SweepJsonSerializer((ExtendedActorSystem)_system);

@@ -46,6 +46,23 @@ public sealed class WireRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void The_phase_travels_as_the_name_it_always_had_and_old_events_still_read()
+    {
+        var serializer = new SweepJsonSerializer((ExtendedActorSystem)_system);
+        // As a coordinator wrote them when the phase was a string and the events lived in the actors' project.
+        var status = (SweepStatus)serializer.FromBinary(
+            """{"SweepId":"tiny-0123abcd","Name":"tiny","Phase":"Paused","Total":4,"Done":1,"Running":0,"Pending":3,"Failed":0,"SubmittedAt":"2026-11-23T10:00:00+01:00","RunningTrials":[]}"""u8.ToArray(),
+            "sweep-status");
+        var started = (TrialStarted)serializer.FromBinary("""{"TrialId":"t-1","Attempt":2,"Node":"n1","At":"2026-11-23T10:00:00+01:00"}"""u8.ToArray(), "trial-started");
+
+        Assert.Equal(SweepPhase.Paused, status.Phase);
+        Assert.Contains("\"Phase\":\"Paused\"", System.Text.Encoding.UTF8.GetString(serializer.ToBinary(status with { Phase = SweepPhase.Paused })));
+        Assert.Contains("\"Phase\":\"Cancelled\"", System.Text.Encoding.UTF8.GetString(serializer.ToBinary(status with { Phase = SweepPhase.Cancelled })));
+        Assert.Equal((new TrialId("t-1"), 2, "n1"), (started.TrialId, started.Attempt, started.Node));
+        Assert.Equal("trial-started", serializer.Manifest(started));
+    }
+
+    [Fact]
     public void Unknown_manifest_is_refused()
     {
         var serializer = new SweepJsonSerializer((ExtendedActorSystem)_system);
@@ -112,8 +129,8 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(SweepRejected) => new SweepRejected("no"),
             nameof(GetSweepStatus) => new GetSweepStatus(sweep),
             nameof(GetSweepResults) => new GetSweepResults(sweep),
-            nameof(SweepResults) => new SweepResults(sweep, spec, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 3, "boom")]),
-            nameof(SweepStatus) => new SweepStatus(sweep, "tiny", "Active", 4, 1, 1, 2, 0, at, [new RunningTrial(trial.Id, 4, 0, "n", 1, at, 5, 18, 0.9), new RunningTrial(trial.Id, 4, 1, "n", 1, at, 0, 0, double.NaN)]),
+            nameof(SweepResults) => new SweepResults(sweep, spec, "hash", 4, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 3, "boom")], [Samples.MiEstimate()], new Dictionary<string, string> { ["g-x"] = "boom" }),
+            nameof(SweepStatus) => new SweepStatus(sweep, "tiny", SweepPhase.Active, 4, 1, 1, 2, 0, at, [new RunningTrial(trial.Id, 4, 0, "n", 1, at, 5, 18, 0.9), new RunningTrial(trial.Id, 4, 1, "n", 1, at, 0, 0, double.NaN)]),
             nameof(SweepSnapshot) => SweepSnapshot.Of(state.Apply(new GroupEstimated(Samples.MiEstimate(), at)).Apply(new GroupEstimationFailed("g-x", "boom", at))),
             nameof(SweepRegistered) => new SweepRegistered(sweep, "tiny", at),
             nameof(ResumeSweep) => new ResumeSweep(sweep, true),
@@ -121,9 +138,9 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(PauseSweep) => new PauseSweep(sweep),
             nameof(CancelSweep) => new CancelSweep(sweep),
             nameof(ListSweeps) => new ListSweeps(),
-            nameof(SweepList) => new SweepList([new SweepStatus(sweep, "tiny", "Paused", 4, 1, 0, 3, 0, at, [])]),
+            nameof(SweepList) => new SweepList([new SweepStatus(sweep, "tiny", SweepPhase.Paused, 4, 1, 0, 3, 0, at, [])]),
             nameof(WriteSweepResults) => new WriteSweepResults(sweep),
-            nameof(SweepResultsWritten) => new SweepResultsWritten(sweep, "/tmp/r", new SweepStatus(sweep, "tiny", "Active", 4, 4, 0, 0, 0, at, [])),
+            nameof(SweepResultsWritten) => new SweepResultsWritten(sweep, "/tmp/r", new SweepStatus(sweep, "tiny", SweepPhase.Active, 4, 4, 0, 0, 0, at, [])),
             nameof(SweepUnknown) => new SweepUnknown(new SweepId("nope"), [sweep, new SweepId("other-12345678")]),
             nameof(GroupEstimated) => new GroupEstimated(Samples.MiEstimate(), at),
             nameof(GroupEstimationFailed) => new GroupEstimationFailed("g-0123456789ab", "EstimatorInputException: k must be at least 1", at),
