@@ -72,7 +72,7 @@ public static class SweepReportClient
 
         // Name what is there: a sweep with no finished trial has no plot, a rate-distortion sweep has its own files.
         var files = Directory.Exists(folder)
-            ? Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Where(n => !n.StartsWith('.') && n != "sweep.json").Order(StringComparer.Ordinal)
+            ? Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Where(n => !n.StartsWith('.') && n != "sweep.json").Order(StringComparer.Ordinal).ToArray()
             : [];
         console.MarkupLineInterpolated($"wrote    {folder}/ ({string.Join(", ", files)})");
     }
