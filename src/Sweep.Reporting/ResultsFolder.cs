@@ -37,7 +37,16 @@ public static class ResultsFolder
             WriteAtomically(folder, CurvesFile, path => File.WriteAllText(path, CurvesTable.ToCsv(report))),
             WriteAtomically(folder, SummaryFile, path => File.WriteAllText(path, JsonSerializer.Serialize(Summary(report), Json) + "\n")),
         };
-        if (report.Curves.Count > 0)
+        if (report.IsRateDistortion)
+        {
+            written.Add(WriteAtomically(folder, RateDistortionTable.File, path => File.WriteAllText(path, RateDistortionTable.ToCsv(report))));
+            foreach (var (name, plot) in new[] { ("rate-distortion-lambda", RateDistortionPlot.AgainstLambda(report)), ("rate-distortion-d", RateDistortionPlot.AgainstDimension(report)) })
+            {
+                written.Add(WriteAtomically(folder, name + ".png", path => plot.SavePng(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
+                written.Add(WriteAtomically(folder, name + ".svg", path => plot.SaveSvg(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
+            }
+        }
+        else if (report.Curves.Count > 0)
         {
             var plot = BoundCurvePlot.Build(report);
             written.Add(WriteAtomically(folder, PlotPng, path => plot.SavePng(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
@@ -69,6 +78,7 @@ public static class ResultsFolder
                 Assumptions = QuantizationBound.Assumptions,
             },
             MiBound = MiBoundSummary.Of(report),
+            RateDistortion = RateDistortionSummary.Of(report),
             Trials = TrialCounts(report),
             Checks = new
             {

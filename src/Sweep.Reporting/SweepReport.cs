@@ -19,6 +19,7 @@ public sealed record SweepReport(
     public IReadOnlyList<TrialResult> OrderedResults { get; } = Results
         .OrderBy(r => r.Config.Lora?.Settings.Rank ?? 0)
         .ThenBy(r => r.Config.Lora?.Settings.Mode)
+        .ThenBy(r => r.Config.Regularized?.Lambda ?? 0)
         .ThenBy(r => r.Config.IntrinsicDimension)
         .ThenBy(r => r.Config.Seed)
         .ThenBy(r => r.Config.Id.Value, StringComparer.Ordinal)
@@ -42,6 +43,14 @@ public sealed record SweepReport(
     public bool IsLora => Results.Any(r => r.Config.Lora is not null);
 
     public bool HasMiBound => MiEstimates.Count > 0;
+
+    /// <summary>A sweep of regularized trials (a rate_distortion block): its outputs add rate-distortion.csv and two plots.</summary>
+    public bool IsRateDistortion => Results.Any(r => r.Config.Regularized is not null);
+
+    /// <summary>Per (series, λ, d) of the regularized trials; empty otherwise.</summary>
+    public IReadOnlyList<RateDistortionPoint> RateDistortionCurves => _rateDistortion ??= Sweep.Core.Statistics.RateDistortionCurves.For(Results);
+
+    private IReadOnlyList<RateDistortionPoint>? _rateDistortion;
 
     private IReadOnlyList<CurvePoint>? _curves;
 }

@@ -6,7 +6,8 @@ namespace Sweep.Reporting;
 /// <summary>
 /// <c>trials.csv</c>: one row per finished trial with every grid value, seed, metric and bound. Wall time is left
 /// out on purpose, so the same spec gives a byte-identical file. Information in nats; errors in [0,1]. The LoRA
-/// columns come last, only in a sweep with LoRA trials; for a LoRA trial, d is p and levels is 2^q.
+/// columns come last, only in a sweep with LoRA trials; for a LoRA trial, d is p and levels is 2^q. A regularized
+/// sweep's metric columns describe the compressed network θ̃, and its rate-distortion columns come last.
 /// </summary>
 public static class TrialsTable
 {
@@ -23,7 +24,9 @@ public static class TrialsTable
 
     public static string ToCsv(SweepReport report) => report.IsLora
         ? Build(Header, report.OrderedResults.Select(r => (IReadOnlyList<string>)[.. Row(r), .. LoraColumns.Row(r.Config)]))
-        : Build(SubspaceHeader, report.OrderedResults.Select(Row));
+        : report.IsRateDistortion
+            ? Build([.. SubspaceHeader, .. RateDistortionTable.TrialHeader], report.OrderedResults.Select(r => (IReadOnlyList<string>)[.. Row(r), .. RateDistortionTable.TrialRow(r)]))
+            : Build(SubspaceHeader, report.OrderedResults.Select(Row));
 
     private static IReadOnlyList<string> Row(TrialResult r)
     {

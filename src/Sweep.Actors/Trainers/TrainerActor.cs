@@ -13,6 +13,11 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
     private static readonly TimeSpan ReportRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RequestRetry = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often a slot holding a trial says so without progress (a quarter of the ledger's 2-minute lease).</summary>
+    private static readonly TimeSpan AliveEvery = TimeSpan.FromSeconds(30);
+
+    private TrialProgressTick _lastTick;
+
     private readonly IActorRef _coordinator;
     private readonly ITrialExecutor _executor;
     private readonly string _slot;
@@ -77,12 +82,21 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default)
             .PipeTo(self, success: r => new Finished(r), failure: e => new Crashed(e));
+        // Progress ticks come only once training runs; setting up (loading data, drawing and orthonormalizing a large Θ)
+        // can outlast the lease on a loaded machine, so a slot also says it is alive on a timer while it holds a trial.
+        _lastTick = new TrialProgressTick(0, 0, double.NaN);
+        Timers.StartPeriodicTimer("alive", new StillTraining(), AliveEvery);
         Become(() => Training(assignment));
     }
 
     private void Training(TrialAssigned a)
     {
-        Receive<TrialProgressTick>(t => _coordinator.Tell(new TrialHeartbeat(a.SweepId, a.Trial.Id, a.Attempt, t.Step, t.TotalSteps, t.Loss)));
+        Receive<TrialProgressTick>(t =>
+        {
+            _lastTick = t;
+            _coordinator.Tell(new TrialHeartbeat(a.SweepId, a.Trial.Id, a.Attempt, t.Step, t.TotalSteps, t.Loss));
+        });
+        Receive<StillTraining>(_ => _coordinator.Tell(new TrialHeartbeat(a.SweepId, a.Trial.Id, a.Attempt, _lastTick.Step, _lastTick.TotalSteps, _lastTick.Loss)));
         Receive<Finished>(f => Report(a, new ReportTrialCompleted(a.SweepId, a.Trial.Id, a.Attempt, _slot, f.Result.Metrics, f.Result.WPrime)));
         Receive<Crashed>(c =>
         {
@@ -96,6 +110,7 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
 
     private void Report(TrialAssigned a, object report)
     {
+        Timers.Cancel("alive");
         _cancellation?.Dispose();
         _cancellation = null;
         _coordinator.Tell(report);
@@ -130,6 +145,8 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
     private sealed record ResendReport(object Report);
 
     private sealed record RetryRequest;
+
+    private sealed record StillTraining;
 }
 
 /// <summary>Akka.Hosting wiring of the trainers: one <see cref="TrainerActor"/> per slot, each pulling from the coordinator.</summary>

@@ -57,6 +57,12 @@ public static class SweepReportClient
         if (report.Results.Count > 0)
         {
             console.Write(CurveTable.Build(report));
+            if (report.IsRateDistortion)
+            {
+                var confidence = report.Results.First(r => r.Config.Regularized is not null).Config.Regularized!.Confidence;
+                console.Write(RateDistortionCurveTable.Build(report.RateDistortionCurves, confidence));
+            }
+
             if (report.Mi is { } mi)
             {
                 console.MarkupLineInterpolated(
@@ -64,6 +70,10 @@ public static class SweepReportClient
             }
         }
 
-        console.MarkupLineInterpolated($"wrote    {folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
+        // Name what is there: a sweep with no finished trial has no plot, a rate-distortion sweep has its own files.
+        var files = Directory.Exists(folder)
+            ? Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Where(n => !n.StartsWith('.') && n != "sweep.json").Order(StringComparer.Ordinal).ToArray()
+            : [];
+        console.MarkupLineInterpolated($"wrote    {folder}/ ({string.Join(", ", files)})");
     }
 }

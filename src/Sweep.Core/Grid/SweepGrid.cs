@@ -22,7 +22,14 @@ public static partial class SweepGrid
                 foreach (var values in CartesianProduct(axes.Select(a => a.Value.Order().ToList()).ToList()))
                 {
                     var assignment = axes.Select((a, i) => (Axis: a.Key, Value: values[i])).ToList();
-                    points.Add(spec.Mi is null ? CreateTrial(spec, d, seed, assignment) : MiGrid.CreateTrial(spec, d, seed, assignment));
+                    if (spec.RateDistortion is { } rd)
+                    {
+                        points.AddRange(CreateRegularizedTrials(spec, rd, d, seed, assignment));
+                    }
+                    else
+                    {
+                        points.Add(spec.Mi is null ? CreateTrial(spec, d, seed, assignment) : MiGrid.CreateTrial(spec, d, seed, assignment));
+                    }
                 }
             }
         }

@@ -16,7 +16,7 @@ namespace Sweep.Core.Specs;
 /// </remarks>
 public static class SpecReader
 {
-    private static readonly string[] TopLevelKeys = ["name", "seed", "dataset", "model", "projection", "quantization", "training", "grid", "bound", "pretrain", "lora", "mi"];
+    private static readonly string[] TopLevelKeys = ["name", "seed", "dataset", "model", "projection", "quantization", "training", "grid", "bound", "pretrain", "lora", "mi", "rate_distortion"];
 
     public static SweepSpec ReadFile(string path, bool trainsHere = false)
     {
@@ -65,6 +65,8 @@ public static class SpecReader
             mi = MiSectionReader.Read(r, root, grid, dataset);
         }
 
+        var rateDistortion = RateDistortionSectionReader.Read(r, root, model, projection, bound, isLora);
+
         if (errors.Count > 0 || name is null || dataset is null || model is null || quantization is null || training is null || grid is null)
         {
             if (errors.Count == 0)
@@ -75,7 +77,7 @@ public static class SpecReader
             throw new SpecValidationException(errors);
         }
 
-        return new SweepSpec(name, seed, dataset, model, projection, quantization, training, grid, bound) { Pretrain = pretrain, Lora = lora, Mi = mi };
+        return new SweepSpec(name, seed, dataset, model, projection, quantization, training, grid, bound) { Pretrain = pretrain, Lora = lora, Mi = mi, RateDistortion = rateDistortion };
     }
 
     /// <summary>The sweep's name, which names its results folder.</summary>

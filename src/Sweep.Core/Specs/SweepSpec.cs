@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Sweep.Core.Lora;
+using Sweep.Core.RateDistortion;
 
 namespace Sweep.Core.Specs;
 
@@ -33,6 +34,10 @@ public sealed record SweepSpec(
     /// <summary>The optional <c>mi:</c> block. Left out of the JSON when absent, so specs without it keep their hash.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public MiSpec? Mi { get; init; }
+
+    /// <summary>The optional <c>rate_distortion:</c> block (regularized trials over grid.lambda); left out of the JSON when absent.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RateDistortionSpec? RateDistortion { get; init; }
 }
 
 public enum DatasetKind { FashionMnist, Synthetic }

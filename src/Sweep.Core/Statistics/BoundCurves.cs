@@ -42,7 +42,9 @@ public static partial class BoundCurves
         MeanInterval.Of(runs.Select(r => r.QuantizationBoundValue).ToList()),
         MeanInterval.Of(runs.Select(r => r.TestErrorBound).ToList()));
 
-    /// <summary>The settings besides d and seed that distinguish curves, e.g. "K=16 lr=0.01 n=10000".</summary>
-    public static string SeriesOf(TrialConfig c) => string.Create(CultureInfo.InvariantCulture,
+    /// <summary>The settings besides d and seed that distinguish curves, e.g. "K=16 lr=0.01 n=10000".
+    /// A regularized trial's series starts with its penalty weight ("λ=0.1 K=16 ...").</summary>
+    public static string SeriesOf(TrialConfig c) => (c.Regularized is { } rd ? string.Create(CultureInfo.InvariantCulture, $"λ={rd.Lambda:R} ") : "") +
+        string.Create(CultureInfo.InvariantCulture,
         $"K={c.Quantization.Levels} lr={c.Training.LearningRate:R} n={c.Dataset.TrainSize} epochs={c.Training.Epochs} batch={c.Training.BatchSize}");
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Sweep.Core.RateDistortion;
+
 namespace Sweep.Core.Trials;
 
 /// <summary>
@@ -15,4 +18,9 @@ public sealed record TrainingMetrics(
     int Steps,
     double WPrimeNorm,
     double ClippedFraction,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>A regularized trial's full-network and distortion numbers; null for every other kind (and then absent from the JSON).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RateDistortionMetrics? RateDistortion { get; init; }
+}

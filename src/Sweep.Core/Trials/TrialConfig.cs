@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Sweep.Core.Lora;
+using Sweep.Core.RateDistortion;
 using Sweep.Core.Specs;
 
 namespace Sweep.Core.Trials;
@@ -23,4 +24,8 @@ public sealed record TrialConfig(
     /// <summary>The LoRA part of the trial; null for a subspace trial (and then absent from the JSON).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LoraTrialConfig? Lora { get; init; }
+
+    /// <summary>The regularized (rate-distortion) part of the trial; null otherwise (and then absent from the JSON).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RegularizedTrialConfig? Regularized { get; init; }
 }

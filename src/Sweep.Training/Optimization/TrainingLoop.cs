@@ -14,7 +14,10 @@ namespace Sweep.Training.Optimization;
 /// </summary>
 public static class TrainingLoop
 {
-    /// <summary>Trains and returns the number of steps taken.</summary>
+    /// <summary>
+    /// Trains and returns the number of steps taken. <paramref name="afterStep"/>, when given, runs after every
+    /// optimizer step (a proximal step of a penalty, say) and before the divergence check.
+    /// </summary>
     /// <exception cref="TrialDivergedException">The loss or a parameter became non-finite.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled (checked every step).</exception>
     public static int Run(
@@ -24,7 +27,8 @@ public static class TrainingLoop
         IReadOnlyList<Parameter> parameters,
         Func<Tensor, Tensor> logits,
         Action<TrainingProgress>? onProgress,
-        CancellationToken ct)
+        CancellationToken ct,
+        Action? afterStep = null)
     {
         var schedule = new BatchSchedule(train.Count, training.BatchSize, batchSeed);
         var totalSteps = training.Steps ?? checked(training.Epochs * schedule.BatchesPerEpoch);
@@ -35,6 +39,7 @@ public static class TrainingLoop
         {
             ct.ThrowIfCancellationRequested();
             var loss = MinibatchStep.Run(train, schedule.Next(), logits, optimizer);
+            afterStep?.Invoke();
             if (!double.IsFinite(loss))
             {
                 throw new TrialDivergedException(step, loss, training.LearningRate);

@@ -18,7 +18,7 @@ internal static class GridSectionReader
             return null;
         }
 
-        r.RejectUnknownKeys(node, "grid", ["d", "seeds", .. LoraAxesReader.Axes, .. ScalarAxis.All]);
+        r.RejectUnknownKeys(node, "grid", ["d", "seeds", RateDistortionSectionReader.LambdaAxis, .. LoraAxesReader.Axes, .. ScalarAxis.All]);
         var (ranks, modes) = LoraAxesReader.Read(r, node, isLora);
         var dims = isLora ? [] : ReadDimensions(r, node, model);
         var seeds = r.IntList(node, "grid", "seeds", required: false, min: 0, max: int.MaxValue, countMeansRange: true) ?? (r.Child(node, "seeds") is null ? [0] : null);
