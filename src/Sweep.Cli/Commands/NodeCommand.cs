@@ -126,8 +126,7 @@ public static class NodeCommand
             if (settings.Roles.Contains(SweepRoles.Coordinator))
             {
                 console.MarkupLineInterpolated($"store    {store.Describe()}");
-                await StorePreflight.CheckAsync(store, mustExist: false, forWriting: true, cancellationToken);
-                writerLock = StoreLock.Acquire(store);
+                writerLock = await StorePreflight.OpenForWritingAsync(store, mustExist: false, cancellationToken);
             }
 
             node = settings.SimulateMs is { } ms

@@ -50,6 +50,7 @@ public static class SweepSession
             SweepReference.Write(results, new SweepReference(accepted.SweepId.Value, options.Store.Describe()));
             console.MarkupLineInterpolated($"sweep    {accepted.SweepId} · {accepted.Total} trials · {accepted.Done} already done · {accepted.Failed} failed · {options.Slots.Count} trainer slot(s)");
             console.MarkupLineInterpolated($"results  {results}");
+            var resume = ResumeCommandFor(results, options.Store);
 
             SweepStatus status;
             try
@@ -58,7 +59,7 @@ public static class SweepSession
             }
             catch (OperationCanceledException)
             {
-                console.MarkupLineInterpolated($"[yellow]interrupted[/]: finished trials are in the journal; continue with 'sweep resume {accepted.SweepId}'.");
+                console.MarkupLineInterpolated($"[yellow]interrupted[/]: finished trials are in the journal; continue with '{resume}'.");
                 return ExitCodes.Interrupted;
             }
 
@@ -67,13 +68,13 @@ public static class SweepSession
             console.MarkupLineInterpolated($"wrote    {folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
             if (status.Phase == "Paused")
             {
-                console.MarkupLineInterpolated($"[yellow]paused[/]: continue with 'sweep resume {accepted.SweepId}'.");
+                console.MarkupLineInterpolated($"[yellow]paused[/]: continue with '{resume}'.");
                 return ExitCodes.Ok;
             }
 
             if (status.Failed > 0)
             {
-                console.MarkupLineInterpolated($"[yellow]{status.Failed} trial(s) failed every attempt[/]; see summary.json. Retry with 'sweep resume {accepted.SweepId} --retry-failed'.");
+                console.MarkupLineInterpolated($"[yellow]{status.Failed} trial(s) failed every attempt[/]; see summary.json. Retry with '{resume} --retry-failed'.");
                 return ExitCodes.TrialsFailed;
             }
 
@@ -164,6 +165,17 @@ public static class SweepSession
                     $"mi bound: {mi.Describe()}; {sweepResults.MiEstimates?.Count ?? 0} group(s) estimated; nats; an estimate from biased KSG terms, not a certified bound (see summary.json).");
             }
         }
+    }
+
+    /// <summary>
+    /// The command that continues this sweep as typed: its results folder, whose sweep.json names the store (so a
+    /// non-default --store and --results carry over), plus the store for a PostgreSQL password sweep.json leaves out.
+    /// </summary>
+    public static string ResumeCommandFor(string resultsFolder, StoreLocation store)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, resultsFolder);
+        var folder = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? resultsFolder : relative;
+        return store.DescriptionOmitsSecrets ? $"sweep resume {folder} --store 'postgres:<the connection string, with its password>'" : $"sweep resume {folder}";
     }
 
     /// <summary>An unknown sweep id: say which sweeps the store has (exit 3).</summary>
