@@ -98,6 +98,11 @@ public static class SweepSession
             console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
             return ExitCodes.Unreachable;
         }
+        catch (FormatException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] --cluster: {e.Message}");
+            return ExitCodes.BadInput;
+        }
 
         await using (connection)
         {
