@@ -37,7 +37,7 @@ public static class ResultsFolder
             WriteAtomically(folder, CurvesFile, path => File.WriteAllText(path, CurvesTable.ToCsv(report))),
             WriteAtomically(folder, SummaryFile, path => File.WriteAllText(path, JsonSerializer.Serialize(Summary(report), Json) + "\n")),
         };
-        if (report.Curves.Count > 0)
+        if (HasPlot(report.Results.Count))
         {
             var plot = BoundCurvePlot.Build(report);
             written.Add(WriteAtomically(folder, PlotPng, path => plot.SavePng(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
@@ -46,6 +46,14 @@ public static class ResultsFolder
 
         return written;
     }
+
+    /// <summary>The plot needs at least one completed trial; a sweep whose every trial failed has none.</summary>
+    public static bool HasPlot(int completedTrials) => completedTrials > 0;
+
+    /// <summary>What <see cref="Write"/> puts in a folder for a sweep with this many completed trials, for the console: "folder/ (trials.csv, ...)".</summary>
+    public static string Describe(string folder, int completedTrials) => HasPlot(completedTrials)
+        ? $"{folder}/ ({TrialsFile}, {CurvesFile}, {SummaryFile}, {PlotPng}, {PlotSvg})"
+        : $"{folder}/ ({TrialsFile}, {CurvesFile}, {SummaryFile}; no plot: no trial completed)";
 
     public static object Summary(SweepReport report)
     {

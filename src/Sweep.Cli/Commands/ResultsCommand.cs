@@ -105,7 +105,7 @@ public static class ResultsCommand
         var status = written.Status;
         console.MarkupLineInterpolated($"sweep    {id} · {status.Done}/{status.Total} done · {status.Failed} failed · {status.Pending + status.Running} not run yet");
         await SweepSession.PrintCurvesAsync(console, coordinator, id, cancellationToken);
-        console.MarkupLineInterpolated($"wrote    {written.Folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
+        console.MarkupLineInterpolated($"wrote    {Sweep.Reporting.ResultsFolder.Describe(written.Folder, status.Done)}");
         return ExitCodes.Ok;
     }
 

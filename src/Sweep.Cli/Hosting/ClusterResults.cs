@@ -35,7 +35,7 @@ public static class ClusterResults
             console.Write(CurveTable.Build(MiBoundCurves.Attach(BoundCurves.For(results.Completed), results.MiEstimates ?? []), results.Spec.Bound.Sigma));
         }
 
-        console.MarkupLineInterpolated($"wrote    {folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
+        console.MarkupLineInterpolated($"wrote    {ResultsFolder.Describe(folder, results.Completed.Count)}");
         return results;
     }
 }

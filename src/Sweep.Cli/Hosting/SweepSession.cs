@@ -63,22 +63,13 @@ public static class SweepSession
                 return ExitCodes.Interrupted;
             }
 
-            var folder = await outputs.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
+            // A finished sweep's ledger writes its outputs itself; a stopped one (paused) is asked to.
+            var folder = Stopped(status)
+                ? (await node.Coordinator.Ask<ISweepWire>(new WriteSweepResults(accepted.SweepId), TimeSpan.FromSeconds(120), cancellationToken) as SweepResultsWritten)?.Folder ?? results
+                : await outputs.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
             await PrintCurvesAsync(console, node.Coordinator, accepted.SweepId, cancellationToken);
-            console.MarkupLineInterpolated($"wrote    {folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
-            if (status.Phase == "Paused")
-            {
-                console.MarkupLineInterpolated($"[yellow]paused[/]: continue with '{resume}'.");
-                return ExitCodes.Ok;
-            }
-
-            if (status.Failed > 0)
-            {
-                console.MarkupLineInterpolated($"[yellow]{status.Failed} trial(s) failed every attempt[/]; see summary.json. Retry with '{resume} --retry-failed'.");
-                return ExitCodes.TrialsFailed;
-            }
-
-            return ExitCodes.Ok;
+            console.MarkupLineInterpolated($"wrote    {ResultsFolder.Describe(folder, status.Done)}");
+            return Outcome(console, status, resume);
         }
     }
 
@@ -133,7 +124,7 @@ public static class SweepSession
                 return ExitCodes.Unreachable;
             }
 
-            return status.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Ok;
+            return Outcome(console, status, $"sweep resume {accepted.SweepId} --cluster {contact}");
         }
     }
 
@@ -170,6 +161,35 @@ public static class SweepSession
                     $"mi bound: {mi.Describe()}; {sweepResults.MiEstimates?.Count ?? 0} group(s) estimated; nats; an estimate from biased KSG terms, not a certified bound (see summary.json).");
             }
         }
+    }
+
+    /// <summary>Whether following ended because a command stopped the sweep before its end (not because every trial ran).</summary>
+    public static bool Stopped(SweepStatus status) => status.Phase is "Cancelled" or "Paused" && status.Done + status.Failed < status.Total;
+
+    /// <summary>
+    /// How a followed sweep ended, said and turned into the exit code: cancelled or paused from elsewhere (4), some
+    /// trials failed every attempt (1), or every trial done (0).
+    /// </summary>
+    public static int Outcome(IAnsiConsole console, SweepStatus status, string resume)
+    {
+        var left = status.Total - status.Done - status.Failed;
+        switch (status.Phase)
+        {
+            case "Cancelled" when left > 0:
+                console.MarkupLineInterpolated($"[yellow]cancelled[/]: the sweep was cancelled before its end; {status.Done}/{status.Total} trials done, {left} will not run.");
+                return ExitCodes.Stopped;
+            case "Paused" when left > 0:
+                console.MarkupLineInterpolated($"[yellow]paused[/]: the sweep was paused; {status.Done}/{status.Total} trials done, {left} waiting. Continue with '{resume}'.");
+                return ExitCodes.Stopped;
+        }
+
+        if (status.Failed > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]{status.Failed} trial(s) failed every attempt[/]; see summary.json. Retry with '{resume} --retry-failed'.");
+            return ExitCodes.TrialsFailed;
+        }
+
+        return ExitCodes.Ok;
     }
 
     /// <summary>
