@@ -5,7 +5,7 @@ namespace Sweep.Cli.Tests;
 /// <summary>A LoRA rank sweep from the command line: one command runs it, a broken LoRA spec exits 2 naming its field.</summary>
 public sealed class LoraRunTests : IDisposable
 {
-    private const string Lora = """
+    internal const string Lora = """
         name: cli-lora
         seed: 5
         dataset:
