@@ -23,7 +23,7 @@ Console.WriteLine($"# journal benchmark · {Environment.ProcessorCount} cores ·
 Console.WriteLine();
 Console.WriteLine($"## persisted trial-state changes per second ({trials} trials through the coordinator, 4 instant trainers; 2 events per trial)");
 var sqlite = StoreLocation.Parse("sqlite:" + Path.Combine(folder, "bench.db"));
-await StorePreflight.CheckAsync(sqlite, mustExist: false, forWriting: true, CancellationToken.None); // as sweep run does: WAL
+(await StorePreflight.OpenForWritingAsync(sqlite, mustExist: false, CancellationToken.None)).Dispose(); // as sweep run does: WAL
 var stores = new List<(string Name, Config Config)>
 {
     ("in-memory journal (baseline)", InMemory()),
@@ -53,7 +53,7 @@ if (postgres is not null)
 
 foreach (var (name, store) in recoveryStores)
 {
-    await StorePreflight.CheckAsync(store, mustExist: false, forWriting: true, CancellationToken.None);
+    (await StorePreflight.OpenForWritingAsync(store, mustExist: false, CancellationToken.None)).Dispose();
     var config = Config(store.ToConfig());
     using var system = ActorSystem.Create("recovery", config);
     var spec = Spec(recoveryTrials, "recovery");

@@ -14,6 +14,9 @@ public static class ExitCodes
     /// <summary>Cannot use the cluster or the store: corrupt, locked, unreachable, or it has no sweep with that id.</summary>
     public const int Unreachable = 3;
 
+    /// <summary>The sweep stopped before its end by a command from elsewhere: cancelled (for good) or paused (resume it).</summary>
+    public const int Stopped = 4;
+
     /// <summary>Interrupted by the user (Ctrl-C); the sweep can be resumed.</summary>
     public const int Interrupted = 130;
 }

@@ -6,8 +6,9 @@ namespace Sweep.Cli;
 
 public static class Program
 {
-    public static Task<int> Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
+        using var interruption = new Interruption();
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
         {
@@ -15,11 +16,27 @@ public static class Program
             console.Profile.Width = 240;
         }
 
-        return Run(args, console);
+        int code;
+        try
+        {
+            code = await Run(args, console, interruption.Token);
+        }
+        catch (OperationCanceledException) when (interruption.Happened)
+        {
+            code = ExitCodes.Interrupted;
+        }
+
+        if (interruption.Happened && code != ExitCodes.Interrupted)
+        {
+            console.MarkupLine("[yellow]interrupted[/]");
+            code = ExitCodes.Interrupted;
+        }
+
+        return code;
     }
 
     /// <summary>The whole command line, with an injected console so tests can read what it prints.</summary>
-    public static Task<int> Run(string[] args, IAnsiConsole console)
+    public static Task<int> Run(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("Sweep: parallel sweeps of subspace and LoRA training, with information-theoretic generalization bounds.")
         {
@@ -40,6 +57,13 @@ public static class Program
             CancelCommand.Create(console),
             RetryFailedCommand.Create(console),
         };
-        return root.Parse(args).InvokeAsync();
+        var parse = root.Parse(args);
+        if (UsageErrors.Report(parse, args, console) is { } badInput)
+        {
+            return Task.FromResult(badInput);
+        }
+
+        // Signals are ours (Interruption), not System.CommandLine's: one rule from the first instant.
+        return parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
     }
 }

@@ -46,7 +46,7 @@ public static class ResultsFolder
                 written.Add(WriteAtomically(folder, name + ".svg", path => plot.SaveSvg(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
             }
         }
-        else if (report.Curves.Count > 0)
+        else if (HasPlot(report.Results.Count))
         {
             var plot = BoundCurvePlot.Build(report);
             written.Add(WriteAtomically(folder, PlotPng, path => plot.SavePng(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
@@ -55,6 +55,14 @@ public static class ResultsFolder
 
         return written;
     }
+
+    /// <summary>The plot needs at least one completed trial; a sweep whose every trial failed has none.</summary>
+    public static bool HasPlot(int completedTrials) => completedTrials > 0;
+
+    /// <summary>What <see cref="Write"/> puts in a folder for a sweep with this many completed trials, for the console: "folder/ (trials.csv, ...)".</summary>
+    public static string Describe(string folder, int completedTrials) => HasPlot(completedTrials)
+        ? $"{folder}/ ({TrialsFile}, {CurvesFile}, {SummaryFile}, {PlotPng}, {PlotSvg})"
+        : $"{folder}/ ({TrialsFile}, {CurvesFile}, {SummaryFile}; no plot: no trial completed)";
 
     public static object Summary(SweepReport report)
     {

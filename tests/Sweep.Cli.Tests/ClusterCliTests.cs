@@ -77,9 +77,14 @@ public sealed class ClusterCliTests(PostgresServer postgres) : IDisposable
             TimeSpan.FromSeconds(5),
             "no trial started after the pause");
 
+        // The follower says the sweep was paused from elsewhere and ends with its own exit code (not 0).
+        Assert.True(await client.WaitAsync(TimeSpan.FromMinutes(1)) == ExitCodes.Stopped, client.Output);
+        Assert.Contains("paused: the sweep was paused", client.Output);
+
         var (resumed, resumeOutput) = await SweepProcess.RunAsync(Folder, "resume", sweepId, "--contact", contact);
         Assert.True(resumed == 0, resumeOutput);
-        Assert.True(await client.WaitAsync(TimeSpan.FromMinutes(3)) == 0, client.Output);
+        var (followed, followOutput) = await SweepProcess.RunAsync(Folder, "resume", sweepId, "--cluster", contact);
+        Assert.True(followed == 0, followOutput);
         var final = JournalReader.Events(store, sweepId);
         Assert.Equal(6, final.TrialIds("trial-completed").Distinct().Count());
         var resumedAt = final.Single(e => e.Manifest == "sweep-resumed").SequenceNr;
@@ -126,6 +131,18 @@ public sealed class ClusterCliTests(PostgresServer postgres) : IDisposable
         Assert.StartsWith($"127.0.0.1:{trainerPort}/cpu#", failedRow.GetProperty("node").GetString());
         var journalReason = JournalReader.Events(store, divergingId).Last(e => e.Manifest == "trial-failed").Body.GetProperty("Reason").GetString();
         Assert.Equal(journalReason, failedRow.GetProperty("error").GetString());
+
+        // A sweep cancelled from elsewhere is said, with its own exit code, by its follower and by a second run.
+        var cancelSpec = TestSpecs.Write(Folder, "cancelled.yaml", TestSpecs.Killable.Replace("name: killable", "name: cancelled", StringComparison.Ordinal));
+        using var cancelled = SweepProcess.Start(Folder, "run", cancelSpec, "--cluster", contact);
+        await cancelled.WaitForLineAsync(l => l.Contains("running", StringComparison.Ordinal) && !l.Contains("0 running", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
+        var cancelledId = KillAndResume.SweepIdIn(cancelled.Output);
+        Assert.Equal(0, (await SweepProcess.RunAsync(Folder, "cancel", cancelledId, "--contact", contact)).ExitCode);
+        Assert.True(await cancelled.WaitAsync(TimeSpan.FromMinutes(2)) == ExitCodes.Stopped, cancelled.Output);
+        Assert.Contains("cancelled: the sweep was cancelled before its end", cancelled.Output);
+        var again = await SweepProcess.RunAsync(Folder, "run", cancelSpec, "--cluster", contact);
+        Assert.True(again.ExitCode == ExitCodes.Stopped, again.Output);
+        Assert.Contains("cancelled", again.Output);
     }
 
     [Fact]

@@ -104,6 +104,32 @@ public sealed class MiCommandTests : IDisposable
         Assert.Contains($"has 5 sample rows but {y} has 4", output);
     }
 
+    [Fact]
+    public async Task Too_few_rows_for_the_estimator_names_the_files()
+    {
+        var x = Write("x.csv", "1\n2\n");
+        var y = Write("y.csv", "3\n4\n");
+
+        var (code, output) = await Run("mi", x, y);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"{x}, {y}: KSG with k = 3 needs at least", output);
+    }
+
+    [Fact]
+    public async Task Constant_columns_are_warned_about_as_zero_variance()
+    {
+        var x = Write("x.csv", string.Concat(Enumerable.Range(0, 50).Select(i => $"1,{i % 7}\n")));
+        var y = Write("y.csv", string.Concat(Enumerable.Repeat("5\n", 50)));
+
+        var (code, output) = await Run("mi", x, y);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains($"{x}: column 1 has zero variance", output);
+        Assert.Contains($"{y}: column 1 has zero variance", output);
+        Assert.DoesNotContain($"{x}: column 2", output);
+    }
+
     private static async Task<(int Code, string Output)> Run(params string[] args)
     {
         var console = new TestConsole().Width(100_000);

@@ -48,8 +48,8 @@ public static class ExtendCommand
         StoreLocation store;
         try
         {
-            spec = SpecReader.ReadFile(settings.SpecPath, trainsHere: true);
-            specText = await File.ReadAllTextAsync(settings.SpecPath, cancellationToken);
+            specText = SpecReader.ReadText(settings.SpecPath); // bounded, and the same text that is validated and journaled
+            spec = SpecReader.Read(specText, settings.SpecPath, trainsHere: true);
             (id, store) = SweepReference.Resolve(settings.Sweep, settings.Store);
         }
         catch (SpecValidationException e)

@@ -68,7 +68,7 @@ public static class ListCommand
             return ExitCodes.Unreachable;
         }
 
-        var writerAlive = StoreLock.IsHeld(store);
+        var writerAlive = session.WriterAlive;
         var rows = list.Sweeps.Select(s => (Status: s, State: StateOf(s, writerAlive))).ToList();
         if (settings.Json)
         {

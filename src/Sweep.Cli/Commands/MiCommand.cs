@@ -62,15 +62,16 @@ public static class MiCommand
         try
         {
             var (x, y) = PairedSampleCsv.Read(settings.XPath, settings.YPath);
+            var warnings = ZeroVariance(settings.XPath, x).Concat(ZeroVariance(settings.YPath, y)).ToList();
             var ksg = new KsgOptions(K: settings.K, Seed: settings.Seed);
             if (settings.Estimator == "ksg")
             {
-                Report(console, settings, x, y, Ksg.Estimate(x, y, ksg), null);
+                Report(console, settings, x, y, Ksg.Estimate(x, y, ksg), null, warnings);
             }
             else
             {
                 var sliced = SlicedMi.Estimate(x, y, new SlicedMiOptions(settings.Slices, settings.SliceDimension, settings.OneSided, settings.Seed, ksg));
-                Report(console, settings, x, y, sliced.Mean, sliced);
+                Report(console, settings, x, y, sliced.Mean, sliced, warnings);
             }
 
             return ExitCodes.Ok;
@@ -81,11 +82,17 @@ public static class MiCommand
         }
         catch (EstimatorInputException e)
         {
-            return Fail(console, settings.Json, null, e.Message);
+            // The files are fine as CSV, but not enough (or not paired) for the estimator: say which files.
+            return Fail(console, settings.Json, null, $"{settings.XPath}, {settings.YPath}: {e.Message}");
         }
     }
 
-    private static void Report(IAnsiConsole console, Settings settings, SampleMatrix x, SampleMatrix y, double nats, SlicedMiEstimate? sliced)
+    /// <summary>A warning per constant column: its MI with anything is 0, and KSG's number for it comes from the jitter alone.</summary>
+    private static IEnumerable<string> ZeroVariance(string file, SampleMatrix samples) =>
+        samples.ConstantColumns().Select(c =>
+            $"{file}: column {c + 1} has zero variance (every row holds {samples[0, c].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}); a constant carries no information (its MI is 0), so what KSG reports for it is tie-breaking jitter, not dependence");
+
+    private static void Report(IAnsiConsole console, Settings settings, SampleMatrix x, SampleMatrix y, double nats, SlicedMiEstimate? sliced, IReadOnlyList<string> warnings)
     {
         if (settings.Json)
         {
@@ -105,8 +112,14 @@ public static class MiCommand
                 slice_dimension = sliced is null ? (int?)null : settings.SliceDimension,
                 one_sided = sliced is null ? (bool?)null : settings.OneSided,
                 per_slice_nats = sliced?.PerSlice,
+                warnings,
             }, CommonOptions.JsonOutput));
             return;
+        }
+
+        foreach (var warning in warnings)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning[/] {warning}");
         }
 
         var shape = $"n = {x.Count}, X ∈ R^{x.Dimension}, Y ∈ R^{y.Dimension}";

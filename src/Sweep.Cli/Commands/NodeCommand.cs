@@ -89,6 +89,7 @@ public static class NodeCommand
 
         IReadOnlyList<string> slots;
         StoreLocation store;
+        List<string> seedNodes;
         try
         {
             foreach (var device in settings.Devices)
@@ -98,6 +99,7 @@ public static class NodeCommand
 
             slots = settings.Devices.Count > 0 ? settings.Devices : NodeOptions.CpuSlots(settings.Slots ?? Environment.ProcessorCount);
             store = StoreLocation.Parse(settings.Store);
+            seedNodes = settings.SeedNodes.Select(ClusterConnection.NormalizeAddress).ToList();
         }
         catch (FormatException e)
         {
@@ -112,7 +114,7 @@ public static class NodeCommand
             PublicHost = settings.PublicHost,
             Port = settings.Port,
             Roles = settings.Roles,
-            SeedNodes = settings.SeedNodes.Count > 0 ? settings.SeedNodes.Select(ClusterConnection.NormalizeAddress).ToList() : settings.Port == 0 ? [] : [self],
+            SeedNodes = seedNodes.Count > 0 ? seedNodes : settings.Port == 0 ? [] : [self],
             Slots = settings.Roles.Contains(SweepRoles.Trainer) ? slots : [],
             Store = store,
             Settings = new SweepSettings(settings.SnapshotEvery, settings.MaxAttempts, settings.ResultsRoot),
@@ -126,8 +128,7 @@ public static class NodeCommand
             if (settings.Roles.Contains(SweepRoles.Coordinator))
             {
                 console.MarkupLineInterpolated($"store    {store.Describe()}");
-                await StorePreflight.CheckAsync(store, mustExist: false, forWriting: true, cancellationToken);
-                writerLock = StoreLock.Acquire(store);
+                writerLock = await StorePreflight.OpenForWritingAsync(store, mustExist: false, cancellationToken);
             }
 
             node = settings.SimulateMs is { } ms

@@ -11,14 +11,20 @@ namespace Sweep.Cli.Commands;
 /// <summary><c>sweep plan spec.yaml</c>: the grid size and every trial, with its id, grid point, seeds and bound.</summary>
 public static class PlanCommand
 {
-    public sealed record Settings(string SpecPath, bool Json);
+    public sealed record Settings(string SpecPath, bool Json, bool All = false);
+
+    /// <summary>A grid up to this size is listed whole; a larger one shows its total and its first <see cref="Shown"/> trials unless --all.</summary>
+    public const int ListedWhole = 50;
+
+    public const int Shown = 20;
 
     public static Command Create(IAnsiConsole console)
     {
         var spec = new Argument<string>("spec") { Description = "The sweep spec (YAML)." };
         var json = CommonOptions.Json();
-        var command = new Command("plan", "Print the grid size and the trials a spec would run.") { spec, json };
-        command.SetAction(parse => Execute(new Settings(parse.GetValue(spec)!, parse.GetValue(json)), console));
+        var all = new Option<bool>("--all") { Description = $"List every trial of a grid larger than {ListedWhole} (default: the total and the first {Shown})." };
+        var command = new Command("plan", "Print the grid size and the trials a spec would run.") { spec, json, all };
+        command.SetAction(parse => Execute(new Settings(parse.GetValue(spec)!, parse.GetValue(json), parse.GetValue(all)), console));
         return command;
     }
 
@@ -35,33 +41,25 @@ public static class PlanCommand
             return ExitCodes.BadInput;
         }
 
-        var trials = SweepGrid.Expand(spec);
+        var total = GridSize.Count(spec);
+        var expanded = SweepGrid.Expand(spec);
+        var trials = settings.All || total <= ListedWhole ? expanded : expanded.Take(Shown).ToList();
         var sweepId = SpecHash.SweepIdOf(spec);
         if (settings.Json)
         {
             console.WriteLine(JsonSerializer.Serialize(new
             {
-                sweep_id = sweepId,
+                sweep_id = sweepId.Value,
                 name = spec.Name,
                 parameter_count = spec.Model.ParameterCount,
-                trials = trials.Select(t => new
-                {
-                    trial_id = t.Id.Value,
-                    d = t.IntrinsicDimension,
-                    seed = t.Seed,
-                    learning_rate = t.Training.LearningRate,
-                    levels = t.Quantization.Levels,
-                    train_size = t.Dataset.TrainSize,
-                    epochs = t.Training.Epochs,
-                    batch_size = t.Training.BatchSize,
-                    seeds = new { projection = t.Seeds.Projection, init = t.Seeds.Init, data = t.Seeds.Data, batch_order = t.Seeds.BatchOrder },
-                    bound_nats = QuantizationBound.Compute(t.IntrinsicDimension, t.Quantization.Levels, t.Dataset.TrainSize, spec.Bound.Sigma),
-                }),
+                total_trials = total,
+                listed_trials = trials.Count,
+                trials = trials.Select(t => TrialJson(t, spec.Bound.Sigma)),
             }, CommonOptions.JsonOutput));
             return ExitCodes.Ok;
         }
 
-        console.MarkupLineInterpolated($"Sweep [bold]{spec.Name}[/] (id {sweepId}): {trials.Count} trials; model {spec.Model.Describe()}, D = {spec.Model.ParameterCount:N0}; σ = {spec.Bound.Sigma}");
+        console.MarkupLineInterpolated($"Sweep [bold]{spec.Name}[/] (id {sweepId}): {total} trials; model {spec.Model.Describe()}, D = {spec.Model.ParameterCount:N0}; σ = {spec.Bound.Sigma}");
         var axes = spec.Grid.ScalarAxes.Select(a => $"{a.Key} × {a.Value.Count}");
         var seeds = spec.Mi is { } mi ? $"mi: {mi.Projections} projection(s) × {mi.TrainingsPerProjection} trainings" : $"seeds × {spec.Grid.Seeds.Count}";
         var main = spec.IsLora ? $"rank × {spec.Grid.Ranks!.Count}, mode × {spec.Grid.Modes!.Count}" : $"d × {spec.Grid.Dimensions.Count}";
@@ -88,6 +86,48 @@ public static class PlanCommand
         }
 
         console.Write(table);
+        if (trials.Count < total)
+        {
+            console.MarkupLineInterpolated($"… and {total - trials.Count} more trials ({total} in all); 'sweep plan --all' lists every one.");
+        }
+
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// One trial as JSON. A LoRA trial has rank, mode, bits and its trained-parameter count p instead of d; seeds are
+    /// 64-bit, so they are strings (a JSON reader's doubles keep only 53 bits).
+    /// </summary>
+    private static Dictionary<string, object?> TrialJson(Core.Trials.TrialConfig t, double sigma)
+    {
+        var json = new Dictionary<string, object?> { ["trial_id"] = t.Id.Value };
+        if (t.Lora is { } lora)
+        {
+            json["rank"] = lora.Settings.Rank;
+            json["mode"] = lora.Settings.Mode.Name();
+            json["bits"] = lora.Settings.Bits;
+            json["trainable_parameters"] = lora.TrainableParameters;
+        }
+        else
+        {
+            json["d"] = t.IntrinsicDimension;
+        }
+
+        json["seed"] = t.Seed;
+        json["learning_rate"] = t.Training.LearningRate;
+        json["levels"] = t.Quantization.Levels;
+        json["train_size"] = t.Dataset.TrainSize;
+        json["epochs"] = t.Training.Steps is null ? t.Training.Epochs : null;
+        json["steps"] = t.Training.Steps;
+        json["batch_size"] = t.Training.BatchSize;
+        json["seeds"] = new
+        {
+            projection = t.Seeds.Projection.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            init = t.Seeds.Init.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            data = t.Seeds.Data.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            batch_order = t.Seeds.BatchOrder.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        json["bound_nats"] = QuantizationBound.Compute(t.IntrinsicDimension, t.Quantization.Levels, t.Dataset.TrainSize, sigma);
+        return json;
     }
 }

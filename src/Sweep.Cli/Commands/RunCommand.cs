@@ -47,8 +47,8 @@ public static class RunCommand
         string specText;
         try
         {
-            spec = SpecReader.ReadFile(settings.SpecPath, trainsHere: settings.Cluster is null);
-            specText = await File.ReadAllTextAsync(settings.SpecPath, cancellationToken);
+            specText = SpecReader.ReadText(settings.SpecPath); // bounded, and the same text that is validated and journaled
+            spec = SpecReader.Read(specText, settings.SpecPath, trainsHere: settings.Cluster is null);
         }
         catch (SpecValidationException e)
         {

@@ -25,7 +25,7 @@ public static class ValidateCommand
         try
         {
             var spec = SpecReader.ReadFile(settings.SpecPath, trainsHere: true);
-            var trials = SweepGrid.Expand(spec).Count;
+            var trials = GridSize.Count(spec); // counted, not expanded
             if (settings.Json)
             {
                 console.WriteLine(JsonSerializer.Serialize(new { valid = true, file = settings.SpecPath, name = spec.Name, trials }, CommonOptions.JsonOutput));

@@ -6,7 +6,7 @@ using Sweep.Core.Trials;
 namespace Sweep.Cli.Display;
 
 /// <summary>
-/// Follows a sweep by polling its status, until it is finished or cancelled: a live Spectre progress bar on a
+/// Follows a sweep by polling its status, until it is finished, cancelled, or paused with nothing running: a live Spectre progress bar on a
 /// terminal (done, running, failed, ETA), one line per change otherwise (logs, CI).
 /// </summary>
 public static class SweepProgressView
@@ -35,7 +35,7 @@ public static class SweepProgressView
                     bar.MaxValue = Math.Max(1, last.Total);
                     bar.Value = last.Done + last.Failed;
                     bar.Description = Describe(last, started, doneAtStart);
-                    if (last.IsFinished)
+                    if (Ends(last))
                     {
                         break;
                     }
@@ -48,6 +48,9 @@ public static class SweepProgressView
             });
         return last;
     }
+
+    /// <summary>Following ends when the sweep is finished or cancelled, or paused with nothing left running (it waits for a resume).</summary>
+    public static bool Ends(SweepStatus s) => s.IsFinished || (s.Phase == SweepPhase.Paused && s.Running == 0);
 
     /// <summary>How long the coordinator may stay silent (moving, restarting on another node) before following gives up.</summary>
     public static readonly TimeSpan SilenceLimit = TimeSpan.FromMinutes(5);
@@ -113,7 +116,7 @@ public static class SweepProgressView
                 console.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss}[/] {line}");
             }
 
-            if (status.IsFinished)
+            if (Ends(status))
             {
                 return status;
             }

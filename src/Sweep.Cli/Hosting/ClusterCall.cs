@@ -29,7 +29,7 @@ public static class ClusterCall
         }
         catch (Exception e) when (e is UriFormatException or ArgumentException or FormatException)
         {
-            console.MarkupLineInterpolated($"[red]error[/] --contact {contact}: not a node address ({e.Message}); use akka.tcp://sweep@host:port or host:port.");
+            console.MarkupLineInterpolated($"[red]error[/] --contact: {e.Message}");
             return ExitCodes.BadInput;
         }
 

@@ -36,6 +36,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     public static async Task<ClusterConnection> ConnectAsync(string contact, TimeSpan timeout, CancellationToken cancellationToken, ISweepWire? probe = null)
     {
         var address = NormalizeAddress(contact);
+        await CheckResolvesAsync(address, cancellationToken);
         var config = ConfigurationFactory.ParseString("""
                 akka.actor.provider = remote
                 # The command's own output (and --json) goes to stdout; the client's failed tries to reach a dead node are no news.
@@ -62,8 +63,48 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
     }
 
-    public static string NormalizeAddress(string contact) =>
-        contact.StartsWith("akka.tcp://", StringComparison.Ordinal) ? contact.TrimEnd('/') : $"akka.tcp://{SweepNodeHosting.SystemName}@{contact}";
+    /// <summary>A node address as Akka writes it, from <c>akka.tcp://sweep@host:port</c> or <c>host:port</c>.</summary>
+    /// <exception cref="FormatException">Not an address: no host, no port, or a port outside 1-65535 (bad input, refused before any connection).</exception>
+    public static string NormalizeAddress(string contact)
+    {
+        var text = contact.StartsWith("akka.tcp://", StringComparison.Ordinal) ? contact.TrimEnd('/') : $"akka.tcp://{SweepNodeHosting.SystemName}@{contact}";
+        const string expected = "use akka.tcp://sweep@host:port or host:port, with a port from 1 to 65535";
+        Address address;
+        try
+        {
+            address = Address.Parse(text);
+        }
+        catch (Exception e) when (e is UriFormatException or ArgumentException or FormatException)
+        {
+            throw new FormatException($"'{contact}' is not a node address ({e.Message.TrimEnd('.')}); {expected}.", e);
+        }
+
+        if (string.IsNullOrEmpty(address.Host) || address.Port is not (>= 1 and <= 65535))
+        {
+            throw new FormatException($"'{contact}' is not a node address; {expected}.");
+        }
+
+        return text;
+    }
+
+    /// <summary>A host name that does not resolve is said at once, not waited on for the whole connect timeout.</summary>
+    private static async Task CheckResolvesAsync(string address, CancellationToken cancellationToken)
+    {
+        var host = Address.Parse(address).Host!;
+        if (global::System.Net.IPAddress.TryParse(host, out _))
+        {
+            return;
+        }
+
+        try
+        {
+            await global::System.Net.Dns.GetHostAddressesAsync(host, cancellationToken);
+        }
+        catch (global::System.Net.Sockets.SocketException e)
+        {
+            throw new TimeoutException($"Cannot reach {address}: the host name '{host}' does not resolve ({e.Message}).", e);
+        }
+    }
 
     public async ValueTask DisposeAsync() => await System.Terminate();
 

@@ -40,6 +40,8 @@ public sealed class EmbeddedNode : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Services.AddSweepNode(options, executorForSlot);
+        // Not the console lifetime: signals belong to the command (Interruption), which stops the node itself.
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedNode(host, options);
@@ -51,4 +53,12 @@ public sealed class EmbeddedNode : IAsyncDisposable
         await _host.StopAsync(timeout.Token);
         _host.Dispose();
     }
+}
+
+/// <summary>A host lifetime that leaves Ctrl-C and SIGTERM to the command that owns the host.</summary>
+internal sealed class CommandLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -18,7 +18,18 @@ public static class MembershipRequest
         command.SetAction((parse, ct) =>
         {
             var settings = new Settings(parse.GetValue(address)!, parse.GetValue(contact)!);
-            return SendAsync(console, settings.Contact, request(ClusterConnection.NormalizeAddress(settings.Address)), ct);
+            string member;
+            try
+            {
+                member = ClusterConnection.NormalizeAddress(settings.Address);
+            }
+            catch (FormatException e)
+            {
+                console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            return SendAsync(console, settings.Contact, request(member), ct);
         });
         return command;
     }

@@ -49,32 +49,24 @@ public static class SweepSession
             SweepReference.Write(results, new SweepReference(accepted.SweepId.Value, options.Store.Describe()));
             console.MarkupLineInterpolated($"sweep    {accepted.SweepId} · {accepted.Total} trials · {accepted.Done} already done · {accepted.Failed} failed · {options.Slots.Count} trainer slot(s)");
             console.MarkupLineInterpolated($"results  {results}");
+            var resume = ResumeCommandFor(results, options.Store);
 
-            var interrupted = (FormattableString)$"[yellow]interrupted[/]: finished trials are in the journal; continue with 'sweep resume {accepted.SweepId}'.";
+            var interrupted = (FormattableString)$"[yellow]interrupted[/]: finished trials are in the journal; continue with '{resume}'.";
             if (await FollowAsync(console, node.Coordinator, accepted.SweepId, interrupted, cancellationToken) is not { } status)
             {
                 return ExitCodes.Interrupted;
             }
 
-            var folder = await outputs.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
+            // A finished sweep's ledger writes its outputs itself; a stopped one (paused, cancelled) is asked to.
+            var folder = Stopped(status)
+                ? (await node.Coordinator.Ask<ISweepWire>(new WriteSweepResults(accepted.SweepId), TimeSpan.FromSeconds(120), cancellationToken) as SweepResultsWritten)?.Folder ?? results
+                : await outputs.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
             if (await SweepReportClient.FetchAsync(node.Coordinator, accepted.SweepId, cancellationToken) is { } report)
             {
                 SweepReportClient.Print(console, report, folder);
             }
 
-            if (status.Phase == SweepPhase.Paused)
-            {
-                console.MarkupLineInterpolated($"[yellow]paused[/]: continue with 'sweep resume {accepted.SweepId}'.");
-                return ExitCodes.Ok;
-            }
-
-            if (status.Failed > 0)
-            {
-                console.MarkupLineInterpolated($"[yellow]{status.Failed} trial(s) failed every attempt[/]; see summary.json. Retry with 'sweep resume {accepted.SweepId} --retry-failed'.");
-                return ExitCodes.TrialsFailed;
-            }
-
-            return ExitCodes.Ok;
+            return Outcome(console, status, resume);
         }
     }
 
@@ -93,6 +85,11 @@ public static class SweepSession
         {
             console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
             return ExitCodes.Unreachable;
+        }
+        catch (FormatException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] --cluster: {e.Message}");
+            return ExitCodes.BadInput;
         }
 
         await using (connection)
@@ -120,8 +117,7 @@ public static class SweepSession
             }
 
             SweepReportClient.Print(console, written.Report, written.Folder);
-
-            return status.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Ok;
+            return Outcome(console, status, $"sweep resume {accepted.SweepId} --cluster {contact}");
         }
     }
 
@@ -137,6 +133,46 @@ public static class SweepSession
             console.MarkupLineInterpolated(stopped);
             return null;
         }
+    }
+
+    /// <summary>Whether following ended because a command stopped the sweep before its end (not because every trial ran).</summary>
+    public static bool Stopped(SweepStatus status) => status.Phase is SweepPhase.Cancelled or SweepPhase.Paused && status.Done + status.Failed < status.Total;
+
+    /// <summary>
+    /// How a followed sweep ended, said and turned into the exit code: cancelled or paused from elsewhere (4), some
+    /// trials failed every attempt (1), or every trial done (0).
+    /// </summary>
+    public static int Outcome(IAnsiConsole console, SweepStatus status, string resume)
+    {
+        var left = status.Total - status.Done - status.Failed;
+        switch (status.Phase)
+        {
+            case SweepPhase.Cancelled when left > 0:
+                console.MarkupLineInterpolated($"[yellow]cancelled[/]: the sweep was cancelled before its end; {status.Done}/{status.Total} trials done, {left} will not run.");
+                return ExitCodes.Stopped;
+            case SweepPhase.Paused when left > 0:
+                console.MarkupLineInterpolated($"[yellow]paused[/]: the sweep was paused; {status.Done}/{status.Total} trials done, {left} waiting. Continue with '{resume}'.");
+                return ExitCodes.Stopped;
+        }
+
+        if (status.Failed > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]{status.Failed} trial(s) failed every attempt[/]; see summary.json. Retry with '{resume} --retry-failed'.");
+            return ExitCodes.TrialsFailed;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The command that continues this sweep as typed: its results folder, whose sweep.json names the store (so a
+    /// non-default --store and --results carry over), plus the store for a PostgreSQL password sweep.json leaves out.
+    /// </summary>
+    public static string ResumeCommandFor(string resultsFolder, StoreLocation store)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, resultsFolder);
+        var folder = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? resultsFolder : relative;
+        return store.DescriptionOmitsSecrets ? $"sweep resume {folder} --store 'postgres:<the connection string, with its password>'" : $"sweep resume {folder}";
     }
 
     /// <summary>An unknown sweep id: say which sweeps the store has (exit 3).</summary>

@@ -24,6 +24,28 @@ public sealed class SampleMatrix
     /// <summary>The row-major values (length <c>Count · Dimension</c>).</summary>
     public ReadOnlySpan<double> Values => _values;
 
+    /// <summary>The 0-based columns whose values are all equal (zero variance): a constant carries no information, so KSG's estimate for it is only the tie-breaking jitter.</summary>
+    public IReadOnlyList<int> ConstantColumns()
+    {
+        var constant = new List<int>();
+        for (var c = 0; c < Dimension; c++)
+        {
+            var first = this[0, c];
+            var same = true;
+            for (var r = 1; r < Count && same; r++)
+            {
+                same = this[r, c] == first;
+            }
+
+            if (same && Count > 0)
+            {
+                constant.Add(c);
+            }
+        }
+
+        return constant;
+    }
+
     public ReadOnlySpan<double> Row(int row) => _values.AsSpan(row * Dimension, Dimension);
 
     /// <summary>Samples from rows (one sample a row); <paramref name="name"/> is used in error messages.</summary>

@@ -19,17 +19,47 @@ public sealed class SweepProcess : IDisposable
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
+    public int Id => _process.Id;
+
     public string Output => string.Join('\n', _lines);
 
-    public static SweepProcess Start(string workingDirectory, params string[] args)
+    public static SweepProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, unprivileged: false, args);
+
+    /// <summary>
+    /// As a user without privileges, for whom file modes hold: the current user when it is not root, else uid/gid
+    /// 65534 (nobody) through util-linux's setpriv. The working folder must be reachable by that user.
+    /// </summary>
+    public static SweepProcess StartUnprivileged(string workingDirectory, params string[] args) => Start(workingDirectory, unprivileged: true, args);
+
+    /// <summary>Runs to the end as a user without privileges (see <see cref="StartUnprivileged"/>).</summary>
+    public static async Task<(int ExitCode, string Output)> RunUnprivilegedAsync(string workingDirectory, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        using var sweep = StartUnprivileged(workingDirectory, args);
+        var code = await sweep.WaitAsync(TimeSpan.FromMinutes(4));
+        return (code, sweep.Output);
+    }
+
+    private static SweepProcess Start(string workingDirectory, bool unprivileged, string[] args)
+    {
+        var asNobody = unprivileged && Environment.IsPrivilegedProcess;
+        var info = new ProcessStartInfo(asNobody ? "setpriv" : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (asNobody)
+        {
+            foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" })
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            info.Environment["HOME"] = workingDirectory;
+            info.Environment["DOTNET_CLI_HOME"] = workingDirectory;
+        }
+
         info.ArgumentList.Add(SweepDll);
         foreach (var arg in args)
         {
@@ -117,6 +147,18 @@ public sealed class SweepProcess : IDisposable
 
         throw new TimeoutException($"No matching line within {timeout}:\n{Output}");
     }
+
+    /// <summary>Sends a signal (2 SIGINT, as Ctrl-C does; 15 SIGTERM) to the process.</summary>
+    public void Signal(int signal)
+    {
+        if (kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: {System.Runtime.InteropServices.Marshal.GetLastPInvokeErrorMessage()}");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     /// <summary>SIGKILL now.</summary>
     public void Kill()

@@ -25,6 +25,11 @@ internal static class TrainingSectionReader
         var optimizer = r.Enum(node, path, "optimizer", required: false, OptimizerNames, OptimizerKind.Adam);
         var lr = r.Double(node, path, "learning_rate", required: true, min: 0, exclusiveMin: true);
         var steps = r.Int(node, path, "steps", required: false, min: 1);
+        if (r.Child(node, "steps") is { } stepsNode && r.Child(node, "epochs") is not null)
+        {
+            r.Error(stepsNode, YamlFieldReader.Join(path, "steps"), "set either epochs or steps, not both (one would silently override the other)");
+        }
+
         var epochs = r.Int(node, path, "epochs", required: steps is null && r.Child(node, "steps") is null, fallback: 1, min: 1);
         var batch = r.Int(node, path, "batch_size", required: false, fallback: 128, min: 1);
         return optimizer is null || lr is null || epochs is null || batch is null
