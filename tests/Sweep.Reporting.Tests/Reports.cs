@@ -21,9 +21,9 @@ internal static class Reports
     public static IReadOnlyList<TrialResult> AllFinished(SweepSpec spec) =>
         Trials(spec).Select((t, i) => Result(t, 0.10, 0.14 + 0.02 * i)).ToList();
 
-    public static FailedTrialSummary Failed(TrialConfig config, int attempts, string reason) => new(config, attempts, reason);
+    public static FailedTrial Failed(TrialConfig config, int attempts, string reason) => new(config, attempts, reason);
 
-    public static SweepReport Of(SweepSpec spec, IReadOnlyList<TrialResult> results, IReadOnlyList<FailedTrialSummary>? failed = null) => new(
+    public static SweepReport Of(SweepSpec spec, IReadOnlyList<TrialResult> results, IReadOnlyList<FailedTrial>? failed = null) => new(
         SpecHash.SweepIdOf(spec).Value,
         spec.Name,
         SpecHash.Full(spec),

@@ -1,3 +1,4 @@
+using Sweep.Core.Sweeps;
 using Akka.Actor;
 using Spectre.Console;
 using Sweep.Actors.Protocol;
