@@ -62,6 +62,19 @@ public sealed class ClosedWireListTests : IDisposable
         Assert.IsType<ListSweeps>(copy);
     }
 
+    [Fact]
+    public void The_Akka_messages_a_client_and_the_nodes_exchange_keep_their_own_serializers()
+    {
+        // Once these fell back to the json serializer; now a missing binding would be an error on the wire.
+        object[] messages =
+        [
+            new Akka.Cluster.Tools.Client.ClusterClient.Send("/user/gateway", new ListSweeps(), localAffinity: true),
+            new Akka.Cluster.Tools.PublishSubscribe.Send("/user/gateway", new ListSweeps(), localAffinity: true),
+        ];
+
+        Assert.All(messages, m => Assert.IsNotType<ClosedListGuardSerializer>(_system.Serialization.FindSerializerFor(m)));
+    }
+
     public void Dispose() => _system.Dispose();
 
     private sealed record NotOnTheList(string Value);
