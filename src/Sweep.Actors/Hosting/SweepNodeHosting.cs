@@ -40,6 +40,7 @@ public static class SweepNodeHosting
 
             if (options.Has(SweepRoles.Coordinator))
             {
+                builder.AddEstimatorBroker();
                 builder.AddSweepCoordinator(settings.Ledger with { ReadOnly = options.ReadOnly });
             }
             else

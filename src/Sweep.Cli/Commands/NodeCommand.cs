@@ -170,6 +170,11 @@ public static class NodeCommand
             console.MarkupLineInterpolated($"node     {address} · roles {string.Join(',', settings.Roles)} · {options.Slots.Count} trainer slot(s) {string.Join(',', options.Slots)}");
             console.MarkupLineInterpolated($"seeds    {string.Join(", ", options.SeedNodes.DefaultIfEmpty("(this node)"))}");
             console.MarkupLineInterpolated($"tls      {(options.Tls is { } tls ? $"on, mutual authentication; {tls.Certificate.Subject}, trusting {string.Join("; ", tls.Authorities.Cast<System.Security.Cryptography.X509Certificates.X509Certificate2>().Select(a => a.Subject))}" : "off (plaintext TCP; see docs/security.md)")}");
+            if (settings.Roles.Contains(SweepRoles.Estimator))
+            {
+                EstimationEchoHosting.Start(node.System, console);
+            }
+
             var joined = new TaskCompletionSource();
             Cluster.Get(node.System).RegisterOnMemberUp(() => joined.TrySetResult());
             try
