@@ -3,6 +3,8 @@
 # .sweep/cluster/pg), a coordinator node journaling to it (port 4053) and N trainer nodes (ports 4054...).
 # Usage: scripts/cluster-up.sh [N=2] [slots per trainer=1]. Stop exactly these processes with scripts/cluster-down.sh.
 # Set SWEEP_PG to a connection string to use an existing PostgreSQL instead of starting one.
+# SWEEP_TLS=1: TLS with mutual authentication (docs/security.md); certificates from scripts/make-certs in
+# .sweep/cluster/tls (made once: a CA, one per node, and client.pfx for the CLI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trainers=${1:-2}
@@ -30,6 +32,15 @@ if [[ -z "${SWEEP_PG:-}" ]]; then
   SWEEP_PG="Host=127.0.0.1;Port=55432;Username=sweep;Database=postgres"
 fi
 
+tls=()
+if [[ -n ${SWEEP_TLS:-} ]]; then
+  names=(coordinator client); for i in $(seq 1 "$trainers"); do names+=("trainer-$i"); done
+  missing=(); for n in "${names[@]}"; do [[ -f $state/tls/$n.pfx ]] || missing+=("$n"); done
+  [[ ${#missing[@]} -eq 0 ]] || scripts/make-certs "$state/tls" "${missing[@]}" >/dev/null
+  export SWEEP_TLS_PASSWORD_FILE=$PWD/$state/tls/password
+fi
+tls_for() { [[ -n ${SWEEP_TLS:-} ]] && echo "--config cluster-config/tls.conf --tls-cert $state/tls/$1.pfx"; true; }
+
 start() { # name, args...
   local name=$1; shift
   nohup "${sweep[@]}" node "$@" > "$state/$name.log" 2>&1 &
@@ -42,9 +53,14 @@ start() { # name, args...
   echo "cluster-up: $name did not join within 60 s (see $state/$name.log)" >&2; exit 3
 }
 
-start coordinator --roles coordinator,estimator --port 4053 --store "postgres:$SWEEP_PG" --results results
+# shellcheck disable=SC2046 # tls_for's words are options
+start coordinator --roles coordinator,estimator --port 4053 --store "postgres:$SWEEP_PG" --results results $(tls_for coordinator)
 for i in $(seq 1 "$trainers"); do
-  start "trainer-$i" --roles trainer --port $((4053 + i)) --seed-nodes 127.0.0.1:4053 --slots "$slots"
+  # shellcheck disable=SC2046
+  start "trainer-$i" --roles trainer --port $((4053 + i)) --seed-nodes 127.0.0.1:4053 --slots "$slots" $(tls_for "trainer-$i")
 done
-echo "cluster up: coordinator 127.0.0.1:4053, $trainers trainer node(s) × $slots slot(s); logs in $state/"
+echo "cluster up: coordinator 127.0.0.1:4053, $trainers trainer node(s) × $slots slot(s)${SWEEP_TLS:+, TLS}; logs in $state/"
+if [[ -n ${SWEEP_TLS:-} ]]; then
+  echo "client:  export SWEEP_TLS_CERT=$PWD/$state/tls/client.pfx SWEEP_TLS_PASSWORD_FILE=$PWD/$state/tls/password"
+fi
 echo "submit:  dotnet src/Sweep.Cli/bin/Release/net10.0/sweep.dll run specs/synthetic-small.yaml --cluster 127.0.0.1:4053"

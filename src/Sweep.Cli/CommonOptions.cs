@@ -62,6 +62,20 @@ public static class CommonOptions
 
     public const string DefaultContact = "127.0.0.1:4053";
 
+    /// <summary>On the root command, for every command that joins or reaches a cluster (node, run --cluster, status, ...).</summary>
+    public static readonly Option<string?> TlsCert = new("--tls-cert")
+    {
+        Description = "TLS with mutual authentication: this process's PKCS#12 file (certificate, key and the cluster CA's certificate; scripts/make-certs makes them) (default: $SWEEP_TLS_CERT). See docs/security.md.",
+        Recursive = true,
+    };
+
+    /// <summary>The password is read from a file or the environment, never from the command line, which <c>ps</c> shows.</summary>
+    public static readonly Option<string?> TlsPasswordFile = new("--tls-password-file")
+    {
+        Description = "A file whose first line is the --tls-cert file's password (default: $SWEEP_TLS_PASSWORD, else the file $SWEEP_TLS_PASSWORD_FILE, else no password).",
+        Recursive = true,
+    };
+
     public static Option<int> MaxAttempts() => new("--max-attempts")
     {
         Description = "Attempts per trial before it is marked failed (default 3).",

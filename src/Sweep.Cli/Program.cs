@@ -57,11 +57,15 @@ public static class Program
             CancelCommand.Create(console),
             RetryFailedCommand.Create(console),
         };
+        root.Options.Add(CommonOptions.TlsCert);
+        root.Options.Add(CommonOptions.TlsPasswordFile);
         var parse = root.Parse(args);
         if (UsageErrors.Report(parse, args, console) is { } badInput)
         {
             return Task.FromResult(badInput);
         }
+
+        Hosting.ClientTransport.Source = new Actors.Security.TlsSource(parse.GetValue(CommonOptions.TlsCert), parse.GetValue(CommonOptions.TlsPasswordFile));
 
         // Signals are ours (Interruption), not System.CommandLine's: one rule from the first instant.
         return parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);

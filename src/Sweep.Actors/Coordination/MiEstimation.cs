@@ -12,7 +12,8 @@ namespace Sweep.Actors.Coordination;
 
 /// <summary>
 /// The ledger's bookkeeping of MI groups handed to estimators (not persisted: only estimates and failures are).
-/// A ready group (<see cref="MiGroupDecisions.Ready"/>) is asked of the node's estimator pool once; the answer comes
+/// A ready group (<see cref="MiGroupDecisions.Ready"/>) is asked once of the <see cref="EstimatorBroker"/>, which
+/// hands it to an estimator on any member with role estimator; the answer comes
 /// back to the ledger as <see cref="MiGroupEstimated"/> or <see cref="MiGroupEstimationFailed"/>. A group that failed
 /// is not asked again until the sweep is recovered. Used only from the ledger's own thread.
 /// </summary>
@@ -48,11 +49,13 @@ internal sealed class MiEstimation(ActorSystem system, SweepId sweepId, ILogging
             return;
         }
 
-        if (!ActorRegistry.For(system).TryGet<EstimatorActor>(out var estimator))
+        // The broker hands each group to an estimator on any member with role estimator, and re-sends the groups of a
+        // member that is lost; only a node without the coordinator role has none.
+        if (!ActorRegistry.For(system).TryGet<EstimatorBroker>(out var estimator))
         {
             if (!_warnedNoEstimator)
             {
-                log.Warning("Sweep {0} has an mi block but this node runs no estimator (role estimator); its MI groups stay unestimated.", sweepId);
+                log.Warning("Sweep {0} has an mi block but this node has no estimator broker; its MI groups stay unestimated.", sweepId);
                 _warnedNoEstimator = true;
             }
 

@@ -17,6 +17,7 @@ public sealed class EstimatorActor : ReceiveActor, IWithStash
     private readonly TrainingPoolCache _pools;
     private readonly int _parallelism;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly string _node = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString();
     private CancellationTokenSource? _cancellation;
 
     public EstimatorActor(TrainingPoolCache pools, int parallelism)
@@ -47,7 +48,7 @@ public sealed class EstimatorActor : ReceiveActor, IWithStash
         _log.Info("Estimating MI group {0} (d = {1}, projection {2}, {3} trainings) of {4}.", request.Group.GroupId, request.Group.D, request.Group.Projection, request.Members.Count, request.SweepId);
         Task.Run(() => MiGroupComputation.Run(request, _pools, _parallelism, token), token).PipeTo(
             Self,
-            success: estimate => new Finished(replyTo, new MiGroupEstimated(request.SweepId, estimate)),
+            success: estimate => new Finished(replyTo, new MiGroupEstimated(request.SweepId, estimate with { Node = _node })),
             failure: e => new Finished(replyTo, new MiGroupEstimationFailed(request.SweepId, request.Group.GroupId, FailureReason.Of(e))));
         Become(Busy);
     }

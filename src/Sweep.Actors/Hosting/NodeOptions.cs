@@ -38,6 +38,9 @@ public sealed record NodeOptions
     /// <summary>Estimator actors on a node with role estimator: MI groups estimated at once, beside the trainers.</summary>
     public int Estimators { get; init; } = 1;
 
+    /// <summary>TLS with mutual authentication against the cluster's CA; null: plaintext TCP (see docs/security.md).</summary>
+    public Security.TransportSecurity? Tls { get; init; }
+
     public bool Has(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>The embedded single-process node of <c>run</c>, <c>resume</c> and <c>extend</c>: every role, CPU slots.</summary>

@@ -25,7 +25,7 @@ public static class SweepNodeHosting
         {
             builder
                 .AddHocon(config, HoconAddMode.Prepend)
-                .WithRemoting(new RemoteOptions { HostName = options.Host, PublicHostName = options.PublicHost, Port = options.Port })
+                .WithRemoting(Remoting(options))
                 .WithClustering(new ClusterOptions { Roles = [.. options.Roles], SeedNodes = [.. options.SeedNodes] });
             if (options.SeedNodes.Count == 0)
             {
@@ -40,6 +40,7 @@ public static class SweepNodeHosting
 
             if (options.Has(SweepRoles.Coordinator))
             {
+                builder.AddEstimatorBroker();
                 builder.AddSweepCoordinator(settings.Ledger with { ReadOnly = options.ReadOnly });
             }
             else
@@ -56,6 +57,26 @@ public static class SweepNodeHosting
         });
     }
 
+    /// <summary>Remoting on the node's address; with TLS, the certificate and the cluster-CA check of <see cref="Security.TransportSecurity"/>.</summary>
+    private static RemoteOptions Remoting(NodeOptions options)
+    {
+        var remote = new RemoteOptions { HostName = options.Host, PublicHostName = options.PublicHost, Port = options.Port };
+        if (options.Tls is { } tls)
+        {
+            remote.EnableSsl = true;
+            remote.Ssl = new SslOptions
+            {
+                X509Certificate = tls.Certificate,
+                SuppressValidation = false,
+                RequireMutualAuthentication = true,
+                ValidateCertificateHostname = false,
+                CustomValidator = tls.Validate,
+            };
+        }
+
+        return remote;
+    }
+
     /// <summary>User files first, then the sweep overrides, the store, and base.conf as the fallback.</summary>
     public static Config BuildConfig(NodeOptions options)
     {
@@ -70,6 +91,13 @@ public static class SweepNodeHosting
             config = ConfigurationFactory.ParseString(File.ReadAllText(file)).WithFallback(config);
         }
 
-        return config.WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
+        // With allow-unregistered-types off (base.conf), every Akka message that crosses the wire needs its serializer
+        // bound from the start, in the nodes and in the CLI client alike: ClusterClient, pub-sub (the client's Send)
+        // and singleton messages once fell back to the json serializer.
+        return config
+            .WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration)
+            .WithFallback(Akka.Cluster.Tools.Client.ClusterClientReceptionist.DefaultConfig())
+            .WithFallback(Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub.DefaultConfig())
+            .WithFallback(Akka.Cluster.Tools.Singleton.ClusterSingleton.DefaultConfig());
     }
 }

@@ -30,7 +30,8 @@ public static class NodeCommand
         int SnapshotEvery,
         int MaxAttempts,
         IReadOnlyList<string> ConfigFiles,
-        int? SimulateMs = null);
+        int? SimulateMs = null,
+        Actors.Security.TlsSource? Tls = null);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -38,7 +39,7 @@ public static class NodeCommand
         var host = new Option<string>("--host") { Description = "Address to bind and advertise (default 127.0.0.1).", DefaultValueFactory = _ => "127.0.0.1" };
         var publicHost = new Option<string?>("--public-host") { Description = "The name other nodes reach this one by, when --host is 0.0.0.0 (containers)." };
         var port = new Option<int>("--port") { Description = "Port to bind (default 4053; 0 picks a free one).", DefaultValueFactory = _ => 4053 };
-        var seeds = new Option<string?>("--seed-nodes") { Description = "Comma-separated seed node addresses, akka.tcp://sweep@host:port (default: this node, which then starts a new cluster)." };
+        var seeds = new Option<string?>("--seed-nodes") { Description = "Comma-separated seed node addresses, host:port or akka.tcp://sweep@host:port (default: this node, which then starts a new cluster)." };
         var slots = new Option<int?>("--slots") { Description = "CPU trainer slots on a trainer node (default: one per core)." };
         var devices = new Option<string?>("--devices") { Description = "Trainer slots by device instead of --slots, e.g. cpu,cpu or cuda:0,cuda:1 (CUDA needs a -p:TorchBackend=cuda build)." };
         var store = CommonOptions.Store();
@@ -65,7 +66,8 @@ public static class NodeCommand
                 parse.GetValue(snapshots),
                 parse.GetValue(attempts),
                 parse.GetValue(config) ?? [],
-                parse.GetValue(simulate)),
+                parse.GetValue(simulate),
+                new Actors.Security.TlsSource(parse.GetValue(CommonOptions.TlsCert), parse.GetValue(CommonOptions.TlsPasswordFile))),
             console,
             ct));
         return command;
@@ -107,18 +109,32 @@ public static class NodeCommand
             return ExitCodes.BadInput;
         }
 
-        var self = $"akka.tcp://{SweepNodeHosting.SystemName}@{settings.PublicHost ?? settings.Host}:{settings.Port}";
         var options = new NodeOptions
         {
             Host = settings.Host,
             PublicHost = settings.PublicHost,
             Port = settings.Port,
             Roles = settings.Roles,
-            SeedNodes = seedNodes.Count > 0 ? seedNodes : settings.Port == 0 ? [] : [self],
             Slots = settings.Roles.Contains(SweepRoles.Trainer) ? slots : [],
             Store = store,
             Settings = new SweepSettings(settings.SnapshotEvery, settings.MaxAttempts, settings.ResultsRoot),
             ConfigFiles = settings.ConfigFiles,
+        };
+        try
+        {
+            options = options with { Tls = (settings.Tls ?? new Actors.Security.TlsSource(null, null)).Resolve(SweepNodeHosting.BuildConfig(options)) };
+        }
+        catch (Actors.Security.TlsConfigurationException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] TLS: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var secure = options.Tls is not null;
+        var self = ClusterConnection.NormalizeAddress($"{settings.PublicHost ?? settings.Host}:{settings.Port}", secure);
+        options = options with
+        {
+            SeedNodes = seedNodes.Count > 0 ? seedNodes.Select(s => ClusterConnection.NormalizeAddress(s, secure)).ToList() : settings.Port == 0 ? [] : [self],
         };
 
         StoreLock? writerLock = null;
@@ -153,6 +169,12 @@ public static class NodeCommand
             var address = Cluster.Get(node.System).SelfAddress;
             console.MarkupLineInterpolated($"node     {address} · roles {string.Join(',', settings.Roles)} · {options.Slots.Count} trainer slot(s) {string.Join(',', options.Slots)}");
             console.MarkupLineInterpolated($"seeds    {string.Join(", ", options.SeedNodes.DefaultIfEmpty("(this node)"))}");
+            console.MarkupLineInterpolated($"tls      {(options.Tls is { } tls ? $"on, mutual authentication; {tls.Certificate.Subject}, trusting {string.Join("; ", tls.Authorities.Cast<System.Security.Cryptography.X509Certificates.X509Certificate2>().Select(a => a.Subject))}" : "off (plaintext TCP; see docs/security.md)")}");
+            if (settings.Roles.Contains(SweepRoles.Estimator))
+            {
+                EstimationEchoHosting.Start(node.System, console);
+            }
+
             var joined = new TaskCompletionSource();
             Cluster.Get(node.System).RegisterOnMemberUp(() => joined.TrySetResult());
             try

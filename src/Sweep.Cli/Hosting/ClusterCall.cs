@@ -27,6 +27,11 @@ public static class ClusterCall
             console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
             return ExitCodes.Unreachable;
         }
+        catch (Sweep.Actors.Security.TlsConfigurationException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] --tls-cert {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (e is UriFormatException or ArgumentException or FormatException)
         {
             console.MarkupLineInterpolated($"[red]error[/] --contact: {e.Message}");

@@ -5,6 +5,7 @@ using Akka.Configuration;
 using Sweep.Actors.Coordination;
 using Sweep.Actors.Hosting;
 using Sweep.Actors.Protocol;
+using Sweep.Actors.Security;
 
 namespace Sweep.Cli.Hosting;
 
@@ -32,21 +33,24 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <summary>Connects and checks that a coordinator answers (or, with a <paramref name="probe"/>, that the probe is answered).</summary>
     /// <param name="contact">A node's address, <c>akka.tcp://sweep@host:port</c> or <c>host:port</c>.</param>
     /// <param name="probe">The first message to ask; default <see cref="ListSweeps"/>, which needs the coordinator. <see cref="GetClusterState"/> needs only the contacted node.</param>
-    /// <exception cref="TimeoutException">Nothing answered at the contact within <paramref name="timeout"/>.</exception>
+    /// <exception cref="TimeoutException">Nothing answered at the contact within <paramref name="timeout"/> (also what a TLS node that refuses this client looks like).</exception>
+    /// <exception cref="TlsConfigurationException">The client's own TLS settings cannot work (bad input).</exception>
     public static async Task<ClusterConnection> ConnectAsync(string contact, TimeSpan timeout, CancellationToken cancellationToken, ISweepWire? probe = null)
     {
-        var address = NormalizeAddress(contact);
+        var tls = ClientTransport.Source.Resolve(config: null);
+        var address = NormalizeAddress(contact, secure: tls is not null);
         await CheckResolvesAsync(address, cancellationToken);
-        var config = ConfigurationFactory.ParseString("""
+        var config = ConfigurationFactory.ParseString($"akka.remote.dot-netty.tcp.enable-ssl = {(tls is null ? "off" : "on")}").WithFallback(ConfigurationFactory.ParseString("""
                 akka.actor.provider = remote
                 # The command's own output (and --json) goes to stdout; the client's failed tries to reach a dead node are no news.
                 akka { loglevel = ERROR, stdout-loglevel = ERROR, remote.log-remote-lifecycle-events = off }
                 akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
                 akka.cluster.client { establishing-get-contacts-interval = 1s, reconnect-timeout = off }
-                """)
+                """))
             .WithFallback(SweepNodeHosting.BuildConfig(new NodeOptions()))
             .WithFallback(ClusterClientReceptionist.DefaultConfig());
-        var system = ActorSystem.Create("sweep-cli", config);
+        var bootstrap = BootstrapSetup.Create().WithConfig(config);
+        var system = tls is null ? ActorSystem.Create("sweep-cli", bootstrap) : ActorSystem.Create("sweep-cli", bootstrap.And(tls.Setup()));
         var settings = ClusterClientSettings.Create(system).WithInitialContacts(ImmutableHashSet.Create(ActorPath.Parse(address + "/system/receptionist")));
         var client = system.ActorOf(ClusterClient.Props(settings), "client");
         var coordinator = system.ActorOf(Props.Create(() => new Forwarder(client)), "coordinator");
@@ -63,11 +67,30 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>A node address as Akka writes it, from <c>akka.tcp://sweep@host:port</c> or <c>host:port</c>.</summary>
+    /// <summary>The contact as a node address in the scheme of this client's transport (TLS or not).</summary>
+    /// <exception cref="FormatException">Not an address (see the overload).</exception>
+    public static string NormalizeAddress(string contact) => NormalizeAddress(contact, ClientTransport.Secure);
+
+    /// <summary>
+    /// A node address as Akka writes it, from <c>host:port</c> or a full address, in the scheme of a transport with or
+    /// without TLS: a TLS node is reached as <c>akka.ssl.tcp://</c>, so an address typed with <c>akka.tcp://</c> is
+    /// rewritten rather than sent nowhere.
+    /// </summary>
     /// <exception cref="FormatException">Not an address: no host, no port, or a port outside 1-65535 (bad input, refused before any connection).</exception>
-    public static string NormalizeAddress(string contact)
+    public static string NormalizeAddress(string contact, bool secure)
     {
-        var text = contact.StartsWith("akka.tcp://", StringComparison.Ordinal) ? contact.TrimEnd('/') : $"akka.tcp://{SweepNodeHosting.SystemName}@{contact}";
+        var scheme = secure ? TransportSecurity.SecureScheme : TransportSecurity.PlainScheme;
+        string? text = null;
+        foreach (var known in new[] { TransportSecurity.SecureScheme, TransportSecurity.PlainScheme })
+        {
+            if (contact.StartsWith(known + "://", StringComparison.Ordinal))
+            {
+                text = $"{scheme}://{contact[(known.Length + 3)..].TrimEnd('/')}";
+                break;
+            }
+        }
+
+        text ??= $"{scheme}://{SweepNodeHosting.SystemName}@{contact}";
         const string expected = "use akka.tcp://sweep@host:port or host:port, with a port from 1 to 65535";
         Address address;
         try

@@ -86,6 +86,11 @@ public static class SweepSession
             console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
             return ExitCodes.Unreachable;
         }
+        catch (Sweep.Actors.Security.TlsConfigurationException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] --tls-cert {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (FormatException e)
         {
             console.MarkupLineInterpolated($"[red]error[/] --cluster: {e.Message}");

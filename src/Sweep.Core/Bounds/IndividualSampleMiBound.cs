@@ -8,7 +8,7 @@ namespace Sweep.Core.Bounds;
 /// The estimate of one group (one Θ, θ0 at one d): for each of the s sample positions i, the estimate of
 /// I^Θ(W'; Z_i) in nats over the M pairs (w'_j, Z_i^j), and the group's bound term
 /// (1/s)·Σ_i sqrt(2σ²·max(0, Î^Θ(W'; Z_i))). <see cref="PerSampleStandardError"/> is the standard error over
-/// slices (k-SMI with more than one slice), else null.
+/// slices (k-SMI with more than one slice), else null. <see cref="Node"/> is the address of the node that estimated it.
 /// </summary>
 public sealed record MiGroupEstimate(
     string GroupId,
@@ -24,7 +24,8 @@ public sealed record MiGroupEstimate(
     IReadOnlyList<double> PerSampleMi,
     IReadOnlyList<double>? PerSampleStandardError,
     double Bound,
-    double Seconds)
+    double Seconds,
+    string? Node = null)
 {
     public double MeanMi => PerSampleMi.Average();
 }
