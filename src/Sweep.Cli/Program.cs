@@ -39,6 +39,7 @@ public static class Program
             PauseCommand.Create(console),
             CancelCommand.Create(console),
             RetryFailedCommand.Create(console),
+            DashboardCommand.Create(console),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -15,7 +15,8 @@ namespace Sweep.Cli.Hosting;
 /// </summary>
 public static class SweepSession
 {
-    public static async Task<int> RunAsync(IAnsiConsole console, NodeOptions options, ISweepWire start, bool mustExist, CancellationToken cancellationToken)
+    /// <param name="dashboardPort">Serve the web dashboard from this process on 127.0.0.1 at this port (0: a free one) while the sweep runs.</param>
+    public static async Task<int> RunAsync(IAnsiConsole console, NodeOptions options, ISweepWire start, bool mustExist, CancellationToken cancellationToken, int? dashboardPort = null)
     {
         console.MarkupLineInterpolated($"store    {options.Store.Describe()}");
         StoreSession session;
@@ -49,6 +50,7 @@ public static class SweepSession
             SweepReference.Write(results, new SweepReference(accepted.SweepId.Value, options.Store.Describe()));
             console.MarkupLineInterpolated($"sweep    {accepted.SweepId} · {accepted.Total} trials · {accepted.Done} already done · {accepted.Failed} failed · {options.Slots.Count} trainer slot(s)");
             console.MarkupLineInterpolated($"results  {results}");
+            await using var dashboard = dashboardPort is { } port ? await EmbeddedDashboard.StartAsync(console, node, port, cancellationToken) : null;
 
             SweepStatus status;
             try
