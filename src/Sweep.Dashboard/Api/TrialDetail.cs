@@ -12,7 +12,8 @@ public static class TrialDetail
         return new
         {
             trial = view,
-            seeds = new { trial = config.Seed, projection = config.Seeds.Projection, init = config.Seeds.Init, data = config.Seeds.Data, batch_order = config.Seeds.BatchOrder },
+            // 64-bit seeds as strings: JavaScript numbers would round them.
+            seeds = new { trial = config.Seed, projection = Text(config.Seeds.Projection), init = Text(config.Seeds.Init), data = Text(config.Seeds.Data), batch_order = Text(config.Seeds.BatchOrder) },
             settings = new
             {
                 d = config.IntrinsicDimension,
@@ -43,4 +44,6 @@ public static class TrialDetail
             },
         };
     }
+
+    private static string Text(long seed) => seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

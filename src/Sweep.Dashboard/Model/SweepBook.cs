@@ -51,7 +51,10 @@ public sealed class SweepBook(SweepId sweepId, long startVersion = 0)
         _indexOf = _grid.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i);
         _axes = [.. _grid.Select(c => TrialAxes.Of(spec, c))];
         var old = _rows.ToDictionary(r => r.TrialId);
-        _rows = [.. _grid.Select((c, i) => old.TryGetValue(c.Id.Value, out var kept) ? kept with { Index = i } : Pending(i))];
+        // New grid points are a change too: a client that asks after its cursor gets them.
+        var next = Version + 1;
+        _rows = [.. _grid.Select((c, i) => old.TryGetValue(c.Id.Value, out var kept) ? kept with { Index = i } : Pending(i) with { Version = next })];
+        Version = _rows.Length > old.Count ? next : Version;
     }
 
     /// <param name="status">The sweep's status now: its running trials and their heartbeats.</param>

@@ -68,7 +68,7 @@
       h("div", { class: "panel-head" }, h("h2", {}, "Trial " + t.trial_id), Sweep.badge(t.state), h("span", { class: "sub" }, t.point), h("button", { class: "close", onclick: close }, "×")),
       t.error ? h("pre", { class: "error-box" }, t.error) : null,
       h("div", { class: "cols" },
-        h("div", {}, h("h3", {}, "Run"), pairs({ node: t.node, attempts: t.attempt, started_at: t.started_at, elapsed: Sweep.duration(t.elapsed_seconds), step: t.total_steps ? `${t.step}/${t.total_steps}` : null, loss: t.loss })),
+        h("div", {}, h("h3", {}, "Run"), pairs({ node: t.node, attempts: t.attempt, started: t.started_at ? new Date(t.started_at).toLocaleString() : null, elapsed: Sweep.duration(t.elapsed_seconds), step: t.total_steps ? `${t.step}/${t.total_steps}` : null, loss: t.loss })),
         h("div", {}, h("h3", {}, "Settings"), pairs({ d: d.settings.d, ...d.settings.training, levels: d.settings.quantization.levels, range: d.settings.quantization.range, quantization_aware: d.settings.quantization.aware, model: d.settings.model, parameters: d.settings.parameters, projection: d.settings.projection, n: d.settings.dataset.train_size, test_size: d.settings.dataset.test_size, lora: d.settings.lora })),
         h("div", {}, h("h3", {}, "Seeds"), pairs(d.seeds)),
         h("div", {}, h("h3", {}, "Metrics"), d.metrics ? pairs(d.metrics) : h("p", { class: "sub" }, "not done")),
