@@ -106,7 +106,7 @@ public static class SweepEndpoints
     private static Dictionary<string, IReadOnlyList<string>> AxisValues(SweepBook book)
     {
         var values = new Dictionary<string, IReadOnlyList<string>>();
-        var rows = book.After(0, null, int.MaxValue).Rows;
+        var rows = book.Rows;
         foreach (var axis in book.AxisNames)
         {
             values[axis] = rows.Select(r => r.Axes.GetValueOrDefault(axis) ?? "?").Distinct()

@@ -42,6 +42,12 @@ public sealed class SweepBook(SweepId sweepId, long startVersion = 0)
 
     public int Total => _rows.Length;
 
+    /// <summary>Every trial's current view, in grid order.</summary>
+    public IReadOnlyList<TrialView> Rows => _rows;
+
+    /// <summary>When results were last merged (to pace the refetching of a large sweep's results across the network).</summary>
+    public DateTimeOffset ResultsAt { get; private set; }
+
     /// <summary>Sets the grid from the spec (again after an extension); trials already known keep their views.</summary>
     public void SetGrid(SweepSpec spec)
     {
@@ -65,6 +71,7 @@ public sealed class SweepBook(SweepId sweepId, long startVersion = 0)
         Status = status;
         if (results is not null)
         {
+            ResultsAt = DateTimeOffset.UtcNow;
             _completed.Clear();
             foreach (var r in results.Completed)
             {

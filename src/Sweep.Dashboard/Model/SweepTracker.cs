@@ -255,8 +255,14 @@ public sealed class SweepTracker : IAsyncDisposable
             return signature;
         }
 
+        var gridKnown = book.Spec is not null && book.Total == status.Total;
+        if (gridKnown && book.CompletedCount != status.Done && !ResultsDue(book, status))
+        {
+            return seen ?? signature; // merge nothing until the results come: a done trial is never shown without them
+        }
+
         SweepResults? results = null;
-        if (book.Spec is null || book.Total != status.Total || book.CompletedCount != status.Done)
+        if (!gridKnown || book.CompletedCount != status.Done)
         {
             results = await _source.ResultsAsync(book.SweepId, cancellationToken);
         }
@@ -286,6 +292,17 @@ public sealed class SweepTracker : IAsyncDisposable
 
         return signature;
     }
+
+    /// <summary>
+    /// Results come in one reply in process, so always when more trials completed. Across the network they come in
+    /// pages of 100 (a remoting frame), so a large sweep's are fetched again when 1% more completed, when it ended,
+    /// or after 10 s: the curves lag a little and the coordinator is not kept busy paging.
+    /// </summary>
+    private bool ResultsDue(SweepBook book, SweepStatus status) =>
+        _source.CanListDone(status.Total)
+        || status.Done - book.CompletedCount >= Math.Max(1, status.Total / 100)
+        || status.IsFinished
+        || DateTimeOffset.UtcNow - book.ResultsAt > TimeSpan.FromSeconds(10);
 
     private bool SameProgress(IReadOnlyList<SweepSummary> sweeps)
     {
