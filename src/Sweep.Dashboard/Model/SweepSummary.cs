@@ -1,4 +1,5 @@
 using Sweep.Actors.Protocol;
+using Sweep.Core.Sweeps;
 
 namespace Sweep.Dashboard.Model;
 
@@ -29,9 +30,9 @@ public sealed record SweepSummary(
         var recent = activity?.Sweeps.FirstOrDefault(a => a.SweepId == s.SweepId)?.RecentDone ?? 0;
         var perMinute = activity is null ? 0 : recent / (Math.Max(activity.WindowSeconds, 1) / 60);
         var remaining = s.Total - s.Done - s.Failed;
-        double? eta = s.IsFinished ? 0 : s.Phase == "Active" && perMinute > 0 ? remaining / perMinute * 60 : null;
+        double? eta = s.IsFinished ? 0 : s.Phase == SweepPhase.Active && perMinute > 0 ? remaining / perMinute * 60 : null;
         return new SweepSummary(
-            s.SweepId.Value, s.Name, state, s.Phase, s.Total, s.Done, s.Running, s.Pending, s.Failed, s.SubmittedAt,
+            s.SweepId.Value, s.Name, state, s.Phase.ToString(), s.Total, s.Done, s.Running, s.Pending, s.Failed, s.SubmittedAt,
             Math.Max(0, (now - s.SubmittedAt).TotalSeconds), eta, Math.Round(perMinute, 2), version);
     }
 }

@@ -329,7 +329,7 @@ public sealed class SweepTracker : IAsyncDisposable
         };
 
     /// <summary>The counts whose change means trial lists are worth fetching again.</summary>
-    private readonly record struct Signature(int Total, int Done, int Failed, int Running, int Pending, string Phase)
+    private readonly record struct Signature(int Total, int Done, int Failed, int Running, int Pending, Core.Sweeps.SweepPhase Phase)
     {
         public static Signature Of(SweepStatus s) => new(s.Total, s.Done, s.Failed, s.Running, s.Pending, s.Phase);
     }

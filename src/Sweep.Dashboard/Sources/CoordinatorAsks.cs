@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Sweep.Actors.Protocol;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Dashboard.Sources;
@@ -61,9 +62,9 @@ public abstract class CoordinatorAsks(IActorRef coordinator, int resultsPage) : 
     /// <summary>finished, cancelled, paused, else running or interrupted as <paramref name="driven"/> says (as <c>sweep list</c>).</summary>
     protected static string StateOf(SweepStatus s, bool driven) => s switch
     {
-        { Phase: "Cancelled" } => "cancelled",
+        { Phase: SweepPhase.Cancelled } => "cancelled",
         { IsFinished: true } => "finished",
-        { Phase: "Paused" } => "paused",
+        { Phase: SweepPhase.Paused } => "paused",
         _ => driven ? "running" : "interrupted",
     };
 }
