@@ -56,6 +56,7 @@ public static class Program
             PauseCommand.Create(console),
             CancelCommand.Create(console),
             RetryFailedCommand.Create(console),
+            DashboardCommand.Create(console),
         };
         root.Options.Add(CommonOptions.TlsCert);
         root.Options.Add(CommonOptions.TlsPasswordFile);

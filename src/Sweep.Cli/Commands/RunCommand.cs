@@ -13,7 +13,7 @@ namespace Sweep.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public sealed record Settings(string SpecPath, string Store, string ResultsRoot, int Slots, int MaxAttempts, int SnapshotEvery, string? Cluster = null);
+    public sealed record Settings(string SpecPath, string Store, string ResultsRoot, int Slots, int MaxAttempts, int SnapshotEvery, string? Cluster = null, int? DashboardPort = null);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -24,12 +24,18 @@ public static class RunCommand
         var attempts = CommonOptions.MaxAttempts();
         var snapshots = CommonOptions.SnapshotEvery();
         var cluster = CommonOptions.Cluster();
+        var dashboard = new Option<int?>("--dashboard")
+        {
+            Description = $"Serve the web dashboard from this process on 127.0.0.1 while the sweep runs, at this port (default {Sweep.Dashboard.DashboardOptions.DefaultPort}; 0: a free one).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var command = new Command("run", "Run a sweep in this process (every role, SQLite journal), or on a running cluster with --cluster, and write its results. Running a spec again continues its sweep.")
         {
-            spec, store, results, slots, attempts, snapshots, cluster,
+            spec, store, results, slots, attempts, snapshots, cluster, dashboard,
         };
         command.SetAction((parse, ct) => ExecuteAsync(
-            new Settings(parse.GetValue(spec)!, parse.GetValue(store)!, parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(attempts), parse.GetValue(snapshots), parse.GetValue(cluster)),
+            new Settings(parse.GetValue(spec)!, parse.GetValue(store)!, parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(attempts), parse.GetValue(snapshots), parse.GetValue(cluster),
+                parse.GetResult(dashboard) is null ? null : parse.GetValue(dashboard) ?? Sweep.Dashboard.DashboardOptions.DefaultPort),
             console,
             ct));
         return command;
@@ -71,6 +77,7 @@ public static class RunCommand
             NodeOptions.Embedded(store, settings.Slots, new SweepSettings(settings.SnapshotEvery, settings.MaxAttempts, settings.ResultsRoot)),
             new SubmitSweep(spec, specText, settings.MaxAttempts),
             mustExist: false,
-            cancellationToken);
+            cancellationToken,
+            settings.DashboardPort);
     }
 }

@@ -15,7 +15,8 @@ namespace Sweep.Cli.Hosting;
 /// </summary>
 public static class SweepSession
 {
-    public static async Task<int> RunAsync(IAnsiConsole console, NodeOptions options, ISweepWire start, bool mustExist, CancellationToken cancellationToken)
+    /// <param name="dashboardPort">Serve the web dashboard from this process on 127.0.0.1 at this port (0: a free one) while the sweep runs.</param>
+    public static async Task<int> RunAsync(IAnsiConsole console, NodeOptions options, ISweepWire start, bool mustExist, CancellationToken cancellationToken, int? dashboardPort = null)
     {
         console.MarkupLineInterpolated($"store    {options.Store.Describe()}");
         StoreSession session;
@@ -50,6 +51,7 @@ public static class SweepSession
             console.MarkupLineInterpolated($"sweep    {accepted.SweepId} · {accepted.Total} trials · {accepted.Done} already done · {accepted.Failed} failed · {options.Slots.Count} trainer slot(s)");
             console.MarkupLineInterpolated($"results  {results}");
             var resume = ResumeCommandFor(results, options.Store);
+            await using var dashboard = dashboardPort is { } port ? await EmbeddedDashboard.StartAsync(console, node, port, cancellationToken) : null;
 
             var interrupted = (FormattableString)$"[yellow]interrupted[/]: finished trials are in the journal; continue with '{resume}'.";
             if (await FollowAsync(console, node.Coordinator, accepted.SweepId, interrupted, cancellationToken) is not { } status)
