@@ -1,3 +1,4 @@
+using Sweep.Core.Specs;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -13,7 +14,7 @@ public sealed class FunctionalCnn : INetwork
 {
     private readonly ParameterLayout _layout;
 
-    public FunctionalCnn(CnnShape shape)
+    public FunctionalCnn(CnnSpec shape)
     {
         ArgumentNullException.ThrowIfNull(shape);
         shape.Validate();
@@ -26,7 +27,7 @@ public sealed class FunctionalCnn : INetwork
         ]);
     }
 
-    public CnnShape Shape { get; }
+    public CnnSpec Shape { get; }
 
     public long ParameterCount => _layout.ParameterCount;
 

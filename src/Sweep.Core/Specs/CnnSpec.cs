@@ -1,14 +1,14 @@
-namespace Sweep.Training.Models;
+namespace Sweep.Core.Specs;
 
 /// <summary>
-/// The shape of a <see cref="FunctionalCnn"/>: <see cref="Side"/>×<see cref="Side"/> images of
+/// The shape of a <c>model.kind: cnn</c> network (Sweep.Training's FunctionalCnn): <see cref="Side"/>×<see cref="Side"/> images of
 /// <see cref="Channels"/> channels, a first convolution of <see cref="Filters"/> filters of
 /// <see cref="Kernel"/>×<see cref="Kernel"/> (the filters whose topology is studied), a second of
 /// <see cref="SecondFilters"/> filters of <see cref="SecondKernel"/>×<see cref="SecondKernel"/>, and a linear head to
 /// <see cref="Classes"/>. Kernels are odd so "same" padding keeps the side; each convolution is followed by ReLU and a
 /// 2×2 max-pool.
 /// </summary>
-public sealed record CnnShape(
+public sealed record CnnSpec(
     int Side = 28,
     int Channels = 1,
     int Filters = 32,
@@ -28,6 +28,8 @@ public sealed record CnnShape(
         ((long)Channels * Kernel * Kernel + 1) * Filters
         + ((long)Filters * SecondKernel * SecondKernel + 1) * SecondFilters
         + ((long)HeadInputs + 1) * Classes;
+
+    public string Describe() => $"cnn {Filters}×{Kernel}x{Kernel}, {SecondFilters}×{SecondKernel}x{SecondKernel} on {Side}x{Side}x{Channels} (classes {Classes})";
 
     public void Validate()
     {
