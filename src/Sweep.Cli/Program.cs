@@ -49,6 +49,7 @@ public static class Program
             ResultsCommand.Create(console),
             NodeCommand.Create(console),
             MiCommand.Create(console),
+            HomologyCommand.Create(console),
             ClusterCommand.Create(console),
             NodesCommand.Create(console),
             StatusCommand.Create(console),

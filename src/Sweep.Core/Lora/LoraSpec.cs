@@ -32,11 +32,12 @@ public sealed record LoraTrialConfig(LoraTrialSettings Settings, PretrainSpec Pr
 /// <summary>The linear layers of a model, as LoRA sees them (input first), and the shapes of those it adapts.</summary>
 public static class LoraLayers
 {
-    /// <summary>(d_in, d_out) of every linear layer: the MLP's layers, or LeNet-5's three fully connected ones.</summary>
+    /// <summary>(d_in, d_out) of every linear layer: the MLP's layers, LeNet-5's three fully connected ones, or the CNN's head.</summary>
     public static IReadOnlyList<AdaptedShape> Linear(ModelSpec model) => model.Kind switch
     {
         ModelKind.Mlp => Enumerable.Range(0, model.Widths.Count - 1).Select(i => new AdaptedShape(model.Widths[i], model.Widths[i + 1])).ToArray(),
         ModelKind.LeNet5 => [new AdaptedShape(400, 120), new AdaptedShape(120, 84), new AdaptedShape(84, model.Classes)],
+        ModelKind.Cnn => [new AdaptedShape(model.Cnn!.HeadInputs, model.Classes)],
         _ => throw new ArgumentOutOfRangeException(nameof(model), model.Kind, "Unknown model kind."),
     };
 

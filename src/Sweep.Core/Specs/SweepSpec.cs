@@ -59,25 +59,43 @@ public sealed record DatasetSpec(
 /// <summary>A seeded Gaussian-mixture classification task: one Gaussian per class, means ~ N(0, separation²/features · I).</summary>
 public sealed record SyntheticSpec(int Features, int Classes, double Separation, int PoolSize, long Seed);
 
-public enum ModelKind { Mlp, LeNet5 }
+public enum ModelKind { Mlp, LeNet5, Cnn }
 
-/// <summary>The network. For an MLP, <see cref="Widths"/> runs from input to classes, e.g. 784-200-200-10.</summary>
+/// <summary>
+/// The network. For an MLP, <see cref="Widths"/> runs from input to classes, e.g. 784-200-200-10; for LeNet-5 and the
+/// CNN it is [inputs, classes], and the CNN's shape is <see cref="Cnn"/>.
+/// </summary>
 public sealed record ModelSpec(ModelKind Kind, IReadOnlyList<int> Widths)
 {
+    /// <summary>The CNN's shape when <see cref="Kind"/> is <see cref="ModelKind.Cnn"/>; left out of the JSON otherwise, so other specs keep their hash.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CnnSpec? Cnn { get; init; }
+
     /// <summary>D, the number of weights and biases.</summary>
     public long ParameterCount => Kind switch
     {
         ModelKind.Mlp => Enumerable.Range(0, Widths.Count - 1).Sum(i => (long)Widths[i] * Widths[i + 1] + Widths[i + 1]),
         // LeNet-5 on 28x28 inputs: conv(1->6,5x5,pad 2) pool conv(6->16,5x5) pool fc 400-120-84-classes.
         ModelKind.LeNet5 => (6 * 25 + 6) + (16 * 6 * 25 + 16) + (400 * 120 + 120) + (120 * 84 + 84) + (84L * Classes + Classes),
+        ModelKind.Cnn => Cnn!.ParameterCount,
         _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
     };
 
-    public int Inputs => Kind == ModelKind.LeNet5 ? 28 * 28 : Widths[0];
+    public int Inputs => Kind switch
+    {
+        ModelKind.LeNet5 => 28 * 28,
+        ModelKind.Cnn => Cnn!.Side * Cnn.Side * Cnn.Channels,
+        _ => Widths[0],
+    };
 
     public int Classes => Widths[^1];
 
-    public string Describe() => Kind == ModelKind.Mlp ? "mlp " + string.Join('-', Widths) : $"lenet5 (classes {Classes})";
+    public string Describe() => Kind switch
+    {
+        ModelKind.Mlp => "mlp " + string.Join('-', Widths),
+        ModelKind.Cnn => Cnn!.Describe(),
+        _ => $"lenet5 (classes {Classes})",
+    };
 }
 
 public enum ProjectionKind { Orthonormal, Dense }

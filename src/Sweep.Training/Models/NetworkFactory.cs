@@ -10,6 +10,7 @@ public static class NetworkFactory
     {
         ModelKind.Mlp => new FunctionalMlp(spec.Widths),
         ModelKind.LeNet5 => new FunctionalLeNet5(spec.Classes),
+        ModelKind.Cnn => new FunctionalCnn(spec.Cnn ?? throw new ArgumentException("model.kind cnn needs its shape (ModelSpec.Cnn).", nameof(spec))),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), $"model.kind: unknown model kind {spec.Kind}."),
     };
 

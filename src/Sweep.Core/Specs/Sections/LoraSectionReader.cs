@@ -34,6 +34,12 @@ internal static class LoraSectionReader
         }
 
         RejectSubspaceSections(r, root);
+        if (model?.Kind == ModelKind.Cnn)
+        {
+            r.Error(r.Child(root, "lora"), "lora", "does not support model.kind cnn yet (pretraining checkpoints record mlp and lenet5 shapes only); use a subspace sweep");
+            return (null, null);
+        }
+
         if (loraNode is null || dataset is null)
         {
             return (null, null);
