@@ -75,7 +75,11 @@ public sealed record ModelSpec(ModelKind Kind, IReadOnlyList<int> Widths)
     public string Describe() => Kind == ModelKind.Mlp ? "mlp " + string.Join('-', Widths) : $"lenet5 (classes {Classes})";
 }
 
-public enum ProjectionKind { Orthonormal, Dense }
+/// <summary>
+/// How Θ is drawn (DESIGN.md 1.1): orthonormal and dense are D×d matrices; sparse holds about d·√D nonzeros;
+/// Fastfood holds O(D) numbers and never materializes Θ.
+/// </summary>
+public enum ProjectionKind { Orthonormal, Dense, Sparse, Fastfood }
 
 public sealed record ProjectionSpec(ProjectionKind Kind);
 

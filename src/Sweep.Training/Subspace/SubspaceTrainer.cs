@@ -4,6 +4,7 @@ using Sweep.Core.Trials;
 using Sweep.Training.Data;
 using Sweep.Training.Models;
 using Sweep.Training.Optimization;
+using Sweep.Training.Projections;
 using Sweep.Training.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -63,8 +64,9 @@ public static class SubspaceTrainer
         using var scope = torch.NewDisposeScope();
         using var generator = new torch.Generator(unchecked((ulong)trial.Seeds.Init), torch.CPU);
         var initial = network.InitialParameters(generator).to(device);
-        var projection = RandomProjection.Create(trial.Projection.Kind, network.ParameterCount, trial.IntrinsicDimension, trial.Seeds.Projection, device);
-        return new SubspaceModel(network, initial.MoveToOuterDisposeScope(), projection.MoveToOuterDisposeScope());
+        var key = new ProjectionKey(trial.Projection.Kind, network.ParameterCount, trial.IntrinsicDimension, trial.Seeds.Projection, device.ToString());
+        var lease = ProjectionCache.Shared.Acquire(key);
+        return new SubspaceModel(network, initial.MoveToOuterDisposeScope(), lease.Projection, lease);
     }
 
     private static TrainingOutcome Finish(

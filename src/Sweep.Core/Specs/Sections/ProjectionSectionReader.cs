@@ -9,6 +9,8 @@ internal static class ProjectionSectionReader
     {
         ["orthonormal"] = ProjectionKind.Orthonormal,
         ["dense"] = ProjectionKind.Dense,
+        ["sparse"] = ProjectionKind.Sparse,
+        ["fastfood"] = ProjectionKind.Fastfood,
     };
 
     public static ProjectionSpec Read(YamlFieldReader r, YamlMappingNode root)
