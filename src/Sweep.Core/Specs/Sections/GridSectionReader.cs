@@ -80,7 +80,7 @@ internal static class GridSectionReader
 
             if (axis == ScalarAxis.TrainSize && dataset is not null)
             {
-                var pool = dataset.Kind == DatasetKind.FashionMnist ? 60_000 : dataset.Synthetic!.PoolSize;
+                var pool = dataset.TrainPool;
                 for (var i = 0; i < values.Count; i++)
                 {
                     if (values[i] > pool)

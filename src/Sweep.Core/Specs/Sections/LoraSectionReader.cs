@@ -13,6 +13,10 @@ internal static class LoraSectionReader
     private const int FashionTrainPerClass = 6_000;
     private const int FashionTestPerClass = 1_000;
 
+    /// <summary>The rarest digit (5) has 690 training and 173 test images in the MNIST digits' split.</summary>
+    private const int MnistTrainPerClass = 690;
+    private const int MnistTestPerClass = 173;
+
     /// <summary>
     /// The pretraining stage and the adapters, or (null, null) for a subspace sweep. In a LoRA sweep,
     /// <paramref name="dataset"/> becomes the fine-tuning dataset (see <see cref="FineTuningDataset"/>).
@@ -42,7 +46,7 @@ internal static class LoraSectionReader
             return (null, null);
         }
 
-        var classCount = dataset.Kind == DatasetKind.FashionMnist ? 10 : dataset.Synthetic!.Classes;
+        var classCount = dataset.IsImages ? 10 : dataset.Synthetic!.Classes;
         var lora = ReadLora(r, loraNode, model, classCount);
         var pretrain = pretrainNode is null || model is null ? null : PretrainSectionReader.Read(r, pretrainNode, model, dataset, classCount, seed);
         if (lora is not null && pretrain is not null)
@@ -69,7 +73,9 @@ internal static class LoraSectionReader
     /// <summary>The most training samples of a class subset, and (for Fashion-MNIST) its test samples.</summary>
     public static (int Train, int? Test) SubsetSizes(DatasetSpec dataset, int subset, int classCount) => dataset.Kind == DatasetKind.FashionMnist
         ? (FashionTrainPerClass * subset, FashionTestPerClass * subset)
-        : (dataset.Synthetic!.PoolSize / classCount * subset, null);
+        : dataset.Kind == DatasetKind.Mnist
+            ? (MnistTrainPerClass * subset, MnistTestPerClass * subset)
+            : (dataset.Synthetic!.PoolSize / classCount * subset, null);
 
     /// <summary>The <c>classes</c> list of the <c>lora</c> or <c>pretrain</c> section.</summary>
     public static List<int>? Classes(YamlFieldReader r, YamlMappingNode node, string section, int classCount) =>

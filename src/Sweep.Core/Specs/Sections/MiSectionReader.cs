@@ -52,7 +52,7 @@ internal static class MiSectionReader
             var smallestD = grid is { Dimensions.Count: > 0 } ? grid.Dimensions.Min() : int.MaxValue;
             var zDimension = dataset switch
             {
-                { Kind: DatasetKind.FashionMnist } => 785,
+                { IsImages: true } => 785,
                 { Synthetic: { } s } => s.Features + 1,
                 _ => int.MaxValue,
             };

@@ -23,7 +23,7 @@ internal static class ModelSectionReader
         var kind = r.Enum(node, "model", "kind", required: true, Names);
         var (inputs, classes) = dataset switch
         {
-            { Kind: DatasetKind.FashionMnist } => (784, 10),
+            { IsImages: true } => (784, 10),
             { Synthetic: { } s } => (s.Features, s.Classes),
             _ => (0, 0),
         };
