@@ -32,7 +32,7 @@ public static class ClusterResults
 
         if (results.Completed.Count > 0)
         {
-            console.Write(CurveTable.Build(MiBoundCurves.Attach(BoundCurves.For(results.Completed), results.MiEstimates ?? []), results.Spec.Bound.Sigma));
+            console.Write(CurveTable.Build(MiBoundCurves.Attach(BoundCurves.For(results.Completed), results.MiEstimates ?? []), results.Spec.Bound.Sigma, IntrinsicDimension90.Baselines(results.Completed)));
         }
 
         console.MarkupLineInterpolated($"wrote    {folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");

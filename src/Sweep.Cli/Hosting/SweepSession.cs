@@ -157,7 +157,7 @@ public static class SweepSession
         var final = await coordinator.Ask<ISweepWire>(new GetSweepResults(sweepId), TimeSpan.FromSeconds(60), cancellationToken);
         if (final is SweepResults sweepResults && sweepResults.Completed.Count > 0)
         {
-            console.Write(CurveTable.Build(MiBoundCurves.Attach(BoundCurves.For(sweepResults.Completed), sweepResults.MiEstimates ?? []), sweepResults.Spec.Bound.Sigma));
+            console.Write(CurveTable.Build(MiBoundCurves.Attach(BoundCurves.For(sweepResults.Completed), sweepResults.MiEstimates ?? []), sweepResults.Spec.Bound.Sigma, IntrinsicDimension90.Baselines(sweepResults.Completed)));
             if (sweepResults.Spec.Mi is { } mi)
             {
                 console.MarkupLineInterpolated(

@@ -63,6 +63,10 @@ public static class SpecReader
         else
         {
             mi = MiSectionReader.Read(r, root, grid, dataset);
+            if (mi is not null && projection.HasBaselineTrials && r.Child(root, "projection") is YamlMappingNode projectionNode)
+            {
+                r.Error(r.Child(projectionNode, "kind"), "projection.kind", "the full-training baseline (none) does not combine with an mi block, whose groups share one Θ");
+            }
         }
 
         if (errors.Count > 0 || name is null || dataset is null || model is null || quantization is null || training is null || grid is null)

@@ -99,11 +99,30 @@ public sealed record ModelSpec(ModelKind Kind, IReadOnlyList<int> Widths)
 
 /// <summary>
 /// How Θ is drawn (DESIGN.md 1.1): orthonormal and dense are D×d matrices; sparse holds about d·√D nonzeros;
-/// Fastfood holds O(D) numbers and never materializes Θ.
+/// Fastfood holds O(D) numbers and never materializes Θ. <see cref="None"/> is the full-training baseline: no
+/// projection, all D weights trained.
 /// </summary>
-public enum ProjectionKind { Orthonormal, Dense, Sparse, Fastfood }
+public enum ProjectionKind { Orthonormal, Dense, Sparse, Fastfood, None }
 
-public sealed record ProjectionSpec(ProjectionKind Kind);
+/// <summary>
+/// The kind of Θ for the subspace trials, and whether the sweep also trains the full-training baseline (one trial
+/// per seed, <c>projection.kind: [fastfood, none]</c>). <c>kind: none</c> alone makes a baseline-only sweep.
+/// </summary>
+public sealed record ProjectionSpec(ProjectionKind Kind)
+{
+    /// <summary>Left out of the JSON when false, so specs without a baseline keep their hash and ids.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Baseline { get; init; }
+
+    /// <summary>The baseline's trials use this projection spec.</summary>
+    public static ProjectionSpec FullTraining { get; } = new(ProjectionKind.None);
+
+    [JsonIgnore]
+    public bool HasSubspaceTrials => Kind != ProjectionKind.None;
+
+    [JsonIgnore]
+    public bool HasBaselineTrials => Baseline || Kind == ProjectionKind.None;
+}
 
 /// <summary>
 /// Each coordinate of w' is rounded to one of <c>levels</c> evenly spaced points on [-range, range], a grid fixed

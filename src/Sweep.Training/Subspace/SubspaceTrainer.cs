@@ -23,8 +23,14 @@ public static class SubspaceTrainer
     /// <summary>Trains, then evaluates with the quantized w' (always, also without quantization-aware training).</summary>
     /// <exception cref="TrialDivergedException">The loss or w' became non-finite.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled (checked every step).</exception>
+    /// <remarks>A full-training baseline trial (<see cref="ProjectionKind.None"/>) goes to <see cref="FullTrainer"/>.</remarks>
     public static TrainingOutcome Train(TrialConfig trial, TorchDevice device, Action<TrainingProgress>? onProgress, CancellationToken ct)
     {
+        if (trial.Projection.Kind == ProjectionKind.None)
+        {
+            return FullTrainer.Train(trial, device, onProgress, ct);
+        }
+
         TorchRuntime.ApplyToCurrentThread();
         var stopwatch = Stopwatch.StartNew();
         var learningRate = trial.Training.LearningRate;
