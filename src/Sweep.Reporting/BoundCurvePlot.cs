@@ -7,7 +7,8 @@ namespace Sweep.Reporting;
 /// <summary>
 /// The bound curve: for each series, the quantization bound and the measured gap against d (log axis), each with
 /// its 95% band over seeds, plus the test error and the test-error bound. A LoRA sweep's curve runs against the
-/// rank r (log axis) with one series per mode: its bound, gap and test error.
+/// rank r (log axis) with one series per mode: its bound, gap and test error. With a full-training baseline, its test
+/// error is a dashed horizontal line with its band, and d_int90 a dotted vertical line.
 /// </summary>
 public static class BoundCurvePlot
 {
@@ -42,6 +43,7 @@ public static class BoundCurvePlot
             }
         }
 
+        AddBaselines(plot, report, palette, ref colorIndex);
         plot.Axes.Bottom.TickGenerator = new NumericAutomatic
         {
             MinorTickGenerator = new LogMinorTickGenerator(),
@@ -67,6 +69,33 @@ public static class BoundCurvePlot
         var plot = Build(report);
         plot.SavePng(pngPath, Width, Height);
         plot.SaveSvg(svgPath, Width, Height);
+    }
+
+    /// <summary>Each series' full-training test error as a horizontal line with its band, and its d_int90 as a vertical line.</summary>
+    private static void AddBaselines(Plot plot, SweepReport report, ScottPlot.Palettes.Category10 palette, ref int colorIndex)
+    {
+        var dimensions = report.Curves.Where(p => p.Axis == "d").Select(p => p.X).ToList();
+        if (dimensions.Count == 0)
+        {
+            return;
+        }
+
+        double[] xs = [Math.Log10(dimensions.Min()), Math.Log10(dimensions.Max())];
+        var several = report.Baselines.Count > 1;
+        foreach (var baseline in report.Baselines)
+        {
+            var suffix = several ? $" ({baseline.Series})" : "";
+            var color = palette.GetColor(colorIndex++);
+            AddQuantity(plot, xs, [baseline.TestError, baseline.TestError], color, $"full-training baseline test error (D = {baseline.ParameterCount:N0})" + suffix, LinePattern.Dashed);
+            if (report.DInt90s.FirstOrDefault(x => x.Series == baseline.Series) is { Reached: true } dInt90)
+            {
+                var at = dInt90.Interpolated ?? dInt90.GridD!.Value;
+                var line = plot.Add.VerticalLine(Math.Log10(at));
+                line.Color = color;
+                line.LinePattern = LinePattern.Dotted;
+                line.LegendText = $"d_int90 ≈ {at:G3} (90% of baseline accuracy)" + suffix;
+            }
+        }
     }
 
     private static void AddQuantity(Plot plot, double[] xs, IReadOnlyList<MeanInterval> values, Color color, string label, LinePattern pattern)

@@ -3,7 +3,10 @@ using static Sweep.Reporting.CsvText;
 
 namespace Sweep.Reporting;
 
-/// <summary><c>curves.csv</c>: per series and d, the mean and 95% Student-t interval over seeds of each quantity.</summary>
+/// <summary>
+/// <c>curves.csv</c>: per series and d, the mean and 95% Student-t interval over seeds of each quantity; then one
+/// row per series for the full-training baseline, if the sweep has one.
+/// </summary>
 public static class CurvesTable
 {
     private static readonly (string Name, Func<CurvePoint, MeanInterval> Of)[] Quantities =
@@ -23,7 +26,17 @@ public static class CurvesTable
 
     public static string ToCsv(SweepReport report) => report.HasMiBound
         ? Build(MiHeader, report.Curves.Select(p => (IReadOnlyList<string>)[.. Row(p), .. MiCells(p)]))
-        : Build(Header, report.Curves.Select(Row));
+        : Build(Header, report.Curves.Select(Row).Concat(report.Baselines.Select(BaselineRow)));
+
+    /// <summary>A baseline row: axis "baseline", x = D; the bound cells say why there is none.</summary>
+    private static IReadOnlyList<string> BaselineRow(BaselinePoint b) =>
+    [
+        b.Series, "baseline", Number(b.ParameterCount), Number(b.TestError.Count),
+        .. Cells(b.TrainError), .. Cells(b.TestError), .. Cells(b.Gap),
+        Sweep.Core.Trials.TrialResult.NoBoundReason, "", "", "", "", "",
+    ];
+
+    private static string[] Cells(MeanInterval i) => [Number(i.Mean), Number(i.Low), Number(i.High)];
 
     private static IReadOnlyList<string> MiCells(CurvePoint p) => p.MiBound is { } mi
         ? [Number(mi.Mean), Number(mi.Low), Number(mi.High), Number(mi.Count)]

@@ -95,6 +95,28 @@ public static class ResultsFolder
                 LargestD = largest?.X,
             },
             Curves = CurvesOf(report),
+            Baseline = report.Baselines.Select(b => new
+            {
+                b.Series,
+                b.ParameterCount,
+                Seeds = b.TestError.Count,
+                b.TrainError,
+                b.TestError,
+                b.Gap,
+                b.TestAccuracy,
+                Bound = Sweep.Core.Trials.TrialResult.NoBoundReason,
+            }),
+            DInt90 = report.DInt90s.Select(x => new
+            {
+                x.Series,
+                Definition = "smallest d whose mean test accuracy reaches 90% of the full-training baseline's mean test accuracy (Li et al. 2018)",
+                x.BaselineAccuracy,
+                x.Threshold,
+                x.Reached,
+                x.GridD,
+                x.Interpolated,
+                x.Note,
+            }),
             Failed = report.Failed.Select(f => new { TrialId = f.Config.Id.Value, D = f.Config.IntrinsicDimension, f.Config.Seed, f.Attempts, f.Reason }),
         };
     }

@@ -40,6 +40,12 @@ public sealed record SweepReport(
     /// </summary>
     public IReadOnlyList<CurvePoint> Curves => _curves ??= MiBoundCurves.Attach(BoundCurves.For(Results), MiEstimates);
 
+    /// <summary>The full-training baseline of each series that has one (empty without baseline trials).</summary>
+    public IReadOnlyList<BaselinePoint> Baselines => _baselines ??= IntrinsicDimension90.Baselines(Results);
+
+    /// <summary>d_int90 of each series with a baseline and points against d.</summary>
+    public IReadOnlyList<DInt90> DInt90s => _dInt90s ??= IntrinsicDimension90.Of(Curves, Baselines);
+
     public bool IsLora => Results.Any(r => r.Config.Lora is not null);
 
     public bool HasMiBound => MiEstimates.Count > 0;
@@ -53,4 +59,6 @@ public sealed record SweepReport(
     private IReadOnlyList<RateDistortionPoint>? _rateDistortion;
 
     private IReadOnlyList<CurvePoint>? _curves;
+    private IReadOnlyList<BaselinePoint>? _baselines;
+    private IReadOnlyList<DInt90>? _dInt90s;
 }

@@ -7,7 +7,8 @@ namespace Sweep.Reporting;
 /// <c>trials.csv</c>: one row per finished trial with every grid value, seed, metric and bound. Wall time is left
 /// out on purpose, so the same spec gives a byte-identical file. Information in nats; errors in [0,1]. The LoRA
 /// columns come last, only in a sweep with LoRA trials; for a LoRA trial, d is p and levels is 2^q. A regularized
-/// sweep's metric columns describe the compressed network θ̃, and its rate-distortion columns come last.
+/// sweep's metric columns describe the compressed network θ̃, and its rate-distortion columns come last. A full-training
+/// baseline row has projection "none" and d = 0, and its bound column says why it has no bound.
 /// </summary>
 public static class TrialsTable
 {
@@ -42,7 +43,8 @@ public static class TrialsTable
             Number(c.Seeds.Projection), Number(c.Seeds.Init), Number(c.Seeds.Data), Number(c.Seeds.BatchOrder),
             Number(m.TrainLoss), Number(m.TrainError), Number(m.TestLoss), Number(m.TestError),
             Number(m.TrainErrorUnquantized), Number(m.Steps), Number(m.WPrimeNorm), Number(m.ClippedFraction),
-            Number(r.Gap), Number(r.InformationNats), Number(r.Sigma), Number(r.QuantizationBoundValue), Number(r.TestErrorBound),
+            Number(r.Gap), r.IsBaseline ? "" : Number(r.InformationNats), Number(r.Sigma),
+            r.IsBaseline ? TrialResult.NoBoundReason : Number(r.QuantizationBoundValue), r.IsBaseline ? "" : Number(r.TestErrorBound),
         ];
     }
 }

@@ -79,6 +79,13 @@ public sealed class StoreLock : IDisposable
         }
     }
 
+    /// <summary>Whether a writer process holds the journal now (a sweep running, else interrupted), holding nothing afterwards.</summary>
+    public static bool IsHeld(StoreLocation store)
+    {
+        using var probe = AcquireShared(store);
+        return probe.WriterAlive;
+    }
+
     /// <summary>A reader's hold: shared when no writer holds the journal (then it is read as immutable), none beside a writer.</summary>
     public static StoreLock AcquireShared(StoreLocation store)
     {

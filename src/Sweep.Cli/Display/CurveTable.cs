@@ -10,7 +10,49 @@ namespace Sweep.Cli.Display;
 /// </summary>
 public static class CurveTable
 {
+    /// <summary>The curves, then a row per full-training baseline and its series' d_int90 in the caption.</summary>
     public static Table Build(SweepReport report)
+    {
+        var curves = report.Curves;
+        var baselines = IntrinsicDimension90.Baselines(report.Results);
+        var table = BuildCurves(report);
+        if (baselines.Count == 0)
+        {
+            return table;
+        }
+
+        var several = curves.Select(p => p.Series).Concat(baselines.Select(b => b.Series)).Distinct().Count() > 1;
+        var notes = new List<string>();
+        foreach (var b in baselines)
+        {
+            var cells = new List<string>();
+            if (several)
+            {
+                cells.Add(Markup.Escape(b.Series));
+            }
+
+            cells.AddRange(["[bold]full (D = " + b.ParameterCount.ToString("N0") + ")[/]", b.TestError.Count.ToString(), Format(b.TrainError), Format(b.TestError), Format(b.Gap), "none", "none"]);
+            while (cells.Count < table.Columns.Count)
+            {
+                cells.Add("-");
+            }
+
+            table.AddRow(cells.ToArray());
+            var dInt90 = IntrinsicDimension90.Of(curves, [b]).FirstOrDefault();
+            if (dInt90 is not null)
+            {
+                var value = dInt90.Reached ? $"d_int90 = {dInt90.Interpolated ?? dInt90.GridD:G4} ({dInt90.Note})" : $"d_int90 {dInt90.Note}";
+                notes.Add((several ? b.Series + ": " : "") + value + $"; 90% of baseline accuracy {dInt90.BaselineAccuracy:F3} = {dInt90.Threshold:F3}");
+            }
+        }
+
+        var series = curves.Select(p => p.Series).Distinct().ToList();
+        var lines = (several || series.Count != 1 ? [] : new[] { series[0].Replace('\n', ' ') }).Concat(notes);
+        table.Caption(string.Join("\n", lines.Select(Markup.Escape)));
+        return table;
+    }
+
+    private static Table BuildCurves(SweepReport report)
     {
         var curves = report.Curves;
         var sigma = report.Sigma;

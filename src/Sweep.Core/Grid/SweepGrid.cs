@@ -15,7 +15,7 @@ public static partial class SweepGrid
     {
         var axes = spec.Grid.ScalarAxes.OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
         var points = spec.IsLora ? ExpandLora(spec, axes) : [];
-        foreach (var d in spec.Grid.Dimensions.Order())
+        foreach (var d in spec.Projection.HasSubspaceTrials || spec.IsLora ? spec.Grid.Dimensions.Order() : Enumerable.Empty<int>())
         {
             foreach (var seed in SeedsOf(spec))
             {
@@ -32,6 +32,11 @@ public static partial class SweepGrid
                     }
                 }
             }
+        }
+
+        if (spec.Projection.HasBaselineTrials && !spec.IsLora)
+        {
+            points.AddRange(ExpandBaseline(spec, axes));
         }
 
         var duplicate = points.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);
@@ -96,6 +101,30 @@ public static partial class SweepGrid
             Data: SeedDerivation.Derive(spec.Seed, "data", seed),
             BatchOrder: SeedDerivation.Derive(spec.Seed, "batch-order", seed));
         return new TrialConfig(id, seed, d, dataset, spec.Model, spec.Projection, quantization, training, seeds);
+    }
+
+    /// <summary>
+    /// The full-training baseline: one trial per seed (and scalar-axis values), with the seeds every d of that seed
+    /// uses, so θ0, the training sample and the batch order match the subspace trials'. Its d is 0 (no subspace: all
+    /// D weights train) and its id's point is "projection=none;seed=…".
+    /// </summary>
+    private static IEnumerable<TrialConfig> ExpandBaseline(SweepSpec spec, List<KeyValuePair<string, IReadOnlyList<double>>> axes)
+    {
+        foreach (var seed in SeedsOf(spec))
+        {
+            foreach (var values in CartesianProduct(axes.Select(a => a.Value.Order().ToList()).ToList()))
+            {
+                var assignment = axes.Select((a, i) => (Axis: a.Key, Value: values[i])).ToList();
+                var (training, quantization, dataset) = ApplyAxes(spec, assignment);
+                var point = string.Join(';', CanonicalPoint(0, seed, assignment).Split(';').Where(p => p != "d=0").Prepend("projection=none"));
+                var seeds = new TrialSeeds(
+                    Projection: 0,
+                    Init: SeedDerivation.Derive(spec.Seed, "init", seed),
+                    Data: SeedDerivation.Derive(spec.Seed, "data", seed),
+                    BatchOrder: SeedDerivation.Derive(spec.Seed, "batch-order", seed));
+                yield return new TrialConfig(TrialId.FromCanonicalPoint(point), seed, 0, dataset, spec.Model, ProjectionSpec.FullTraining, quantization, training, seeds);
+            }
+        }
     }
 
     private static IEnumerable<double[]> CartesianProduct(List<List<double>> lists)

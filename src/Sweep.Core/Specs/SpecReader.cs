@@ -100,6 +100,10 @@ public static class SpecReader
         else
         {
             mi = MiSectionReader.Read(r, root, grid, dataset);
+            if (mi is not null && projection.HasBaselineTrials && r.Child(root, "projection") is YamlMappingNode projectionNode)
+            {
+                r.Error(r.Child(projectionNode, "kind"), "projection.kind", "the full-training baseline (none) does not combine with an mi block, whose groups share one Θ");
+            }
         }
 
         var rateDistortion = RateDistortionSectionReader.Read(r, root, model, projection, bound, isLora);

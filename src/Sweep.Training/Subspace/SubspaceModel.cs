@@ -1,23 +1,27 @@
 using Sweep.Training.Models;
-using TorchSharp;
+using Sweep.Training.Projections;
 using static TorchSharp.torch;
 
 namespace Sweep.Training.Subspace;
 
 /// <summary>
-/// A network restricted to a random subspace: θ = θ0 + Θ·w', with θ0 (D) and Θ (D×d) frozen on the device and w'
-/// the only free vector.
+/// A network restricted to a random subspace: θ = θ0 + Θ·w', with θ0 (D) and Θ (D×d, in whatever form its kind
+/// keeps it) frozen on the device and w' the only free vector.
 /// </summary>
 public sealed class SubspaceModel : IDisposable
 {
-    public SubspaceModel(INetwork network, Tensor initialParameters, Tensor projection)
+    private readonly IDisposable _projectionOwner;
+
+    /// <param name="initialParameters">θ0, owned by this model.</param>
+    /// <param name="projection">Θ, shared: this model disposes <paramref name="projectionOwner"/> (e.g. its cache lease), not Θ.</param>
+    public SubspaceModel(INetwork network, Tensor initialParameters, IProjection projection, IDisposable projectionOwner)
     {
         if (initialParameters.shape is not [var d] || d != network.ParameterCount)
         {
             throw new ArgumentException($"θ0 must be a vector of D = {network.ParameterCount} values.", nameof(initialParameters));
         }
 
-        if (projection.shape is not [var rows, _] || rows != network.ParameterCount)
+        if (projection.Rows != network.ParameterCount)
         {
             throw new ArgumentException($"Θ must be a D×d matrix with D = {network.ParameterCount}.", nameof(projection));
         }
@@ -25,6 +29,7 @@ public sealed class SubspaceModel : IDisposable
         Network = network;
         InitialParameters = initialParameters;
         Projection = projection;
+        _projectionOwner = projectionOwner;
     }
 
     public INetwork Network { get; }
@@ -32,14 +37,14 @@ public sealed class SubspaceModel : IDisposable
     /// <summary>θ0, owned by this model.</summary>
     public Tensor InitialParameters { get; }
 
-    /// <summary>Θ, owned by this model.</summary>
-    public Tensor Projection { get; }
+    /// <summary>Θ.</summary>
+    public IProjection Projection { get; }
 
     /// <summary>d, the length of w'.</summary>
-    public long Dimension => Projection.shape[1];
+    public long Dimension => Projection.Columns;
 
     /// <summary>θ0 + Θ·w'.</summary>
-    public Tensor Parameters(Tensor wPrime) => InitialParameters.addmv(Projection, wPrime);
+    public Tensor Parameters(Tensor wPrime) => Projection.Offset(InitialParameters, wPrime);
 
     /// <summary>The logits for <paramref name="x"/> at θ0 + Θ·w'.</summary>
     public Tensor Logits(Tensor wPrime, Tensor x)
@@ -51,6 +56,6 @@ public sealed class SubspaceModel : IDisposable
     public void Dispose()
     {
         InitialParameters.Dispose();
-        Projection.Dispose();
+        _projectionOwner.Dispose();
     }
 }

@@ -4,6 +4,7 @@ using Sweep.Core.Trials;
 using Sweep.Training.Data;
 using Sweep.Training.Models;
 using Sweep.Training.Optimization;
+using Sweep.Training.Projections;
 using Sweep.Training.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -22,8 +23,14 @@ public static class SubspaceTrainer
     /// <summary>Trains, then evaluates with the quantized w' (always, also without quantization-aware training).</summary>
     /// <exception cref="TrialDivergedException">The loss or w' became non-finite.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled (checked every step).</exception>
+    /// <remarks>A full-training baseline trial (<see cref="ProjectionKind.None"/>) goes to <see cref="FullTrainer"/>.</remarks>
     public static TrainingOutcome Train(TrialConfig trial, TorchDevice device, Action<TrainingProgress>? onProgress, CancellationToken ct)
     {
+        if (trial.Projection.Kind == ProjectionKind.None)
+        {
+            return FullTrainer.Train(trial, device, onProgress, ct);
+        }
+
         TorchRuntime.ApplyToCurrentThread();
         var stopwatch = Stopwatch.StartNew();
         var learningRate = trial.Training.LearningRate;
@@ -63,8 +70,9 @@ public static class SubspaceTrainer
         using var scope = torch.NewDisposeScope();
         using var generator = new torch.Generator(unchecked((ulong)trial.Seeds.Init), torch.CPU);
         var initial = network.InitialParameters(generator).to(device);
-        var projection = RandomProjection.Create(trial.Projection.Kind, network.ParameterCount, trial.IntrinsicDimension, trial.Seeds.Projection, device);
-        return new SubspaceModel(network, initial.MoveToOuterDisposeScope(), projection.MoveToOuterDisposeScope());
+        var key = new ProjectionKey(trial.Projection.Kind, network.ParameterCount, trial.IntrinsicDimension, trial.Seeds.Projection, device.ToString());
+        var lease = ProjectionCache.Shared.Acquire(key);
+        return new SubspaceModel(network, initial.MoveToOuterDisposeScope(), lease.Projection, lease);
     }
 
     private static TrainingOutcome Finish(

@@ -44,5 +44,34 @@ public sealed class DatasetFilesCheckTests : IDisposable
         Assert.Equal(_folder, spec.Dataset.Path);
     }
 
+    private string MnistSpec(string path) => FashionSpec(path).Replace("name: fashion-mnist", "name: mnist");
+
+    [Fact]
+    public void A_machine_that_trains_is_told_which_mnist_digits_file_is_missing_and_how_to_install_it()
+    {
+        File.WriteAllText(Path.Combine(_folder, "0.json"), "{}");
+
+        var e = Assert.Throws<SpecValidationException>(() => SpecReader.Read(MnistSpec(_folder), "mnist.yaml", trainsHere: true));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("dataset.path", error.Field);
+        Assert.Equal(5, error.Line);
+        Assert.Contains($"{_folder} has no 1.json", error.Message);
+        Assert.Contains("scripts/setup", error.Message);
+    }
+
+    [Fact]
+    public void The_mnist_digits_default_to_the_folder_setup_installs_and_cap_train_size_at_their_pool()
+    {
+        var spec = SpecReader.Read(MnistSpec(_folder).Replace($"  path: {_folder}\n", ""), "mnist.yaml");
+        Assert.Equal(DatasetKind.Mnist, spec.Dataset.Kind);
+        Assert.Equal(DatasetSpec.DefaultMnistPath, spec.Dataset.Path);
+        Assert.Equal(DatasetSpec.MnistTestSplit, spec.Dataset.TestSize);
+
+        var e = Assert.Throws<SpecValidationException>(() => SpecReader.Read(
+            System.Text.RegularExpressions.Regex.Replace(MnistSpec(_folder), "train_size: \\d+", "train_size: 8000"), "mnist.yaml"));
+        Assert.Contains(e.Errors, x => x.Field == "dataset.train_size" && x.Message.Contains("7996"));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

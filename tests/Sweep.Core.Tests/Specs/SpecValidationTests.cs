@@ -32,7 +32,7 @@ public sealed class SpecValidationTests
     [InlineData("model.widths[0]", 11, "  widths: [20, 16, 4]", "  widths: [19, 16, 4]")]
     [InlineData("model.widths[2]", 11, "  widths: [20, 16, 4]", "  widths: [20, 16, 3]")]
     [InlineData("training.optimizer", 18, "  optimizer: adam", "  optimizer: lbfgs")]
-    [InlineData("projection.kind", 13, "  kind: orthonormal", "  kind: sparse")]
+    [InlineData("projection.kind", 13, "  kind: orthonormal", "  kind: circulant")]
     [InlineData("grid.seeds", 24, "  seeds: 2", "  seeds: many")]
     [InlineData("training.batch_size", 21, "  batch_size: 50", "  batch_size: 0")]
     [InlineData("dataset.train_size", 8, "  train_size: 500", "  train_size: 5000")]

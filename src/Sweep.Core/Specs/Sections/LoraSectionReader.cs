@@ -10,6 +10,13 @@ namespace Sweep.Core.Specs.Sections;
 /// </summary>
 internal static class LoraSectionReader
 {
+    private const int FashionTrainPerClass = 6_000;
+    private const int FashionTestPerClass = 1_000;
+
+    /// <summary>The rarest digit (5) has 690 training and 173 test images in the MNIST digits' split.</summary>
+    private const int MnistTrainPerClass = 690;
+    private const int MnistTestPerClass = 173;
+
     /// <summary>
     /// The pretraining stage and the adapters, or (null, null) for a subspace sweep. In a LoRA sweep,
     /// <paramref name="dataset"/> becomes the fine-tuning dataset (see <see cref="FineTuningDataset"/>).
@@ -45,7 +52,7 @@ internal static class LoraSectionReader
             return (null, null);
         }
 
-        var classCount = DatasetFacts.Classes(dataset);
+        var classCount = dataset.IsImages ? 10 : dataset.Synthetic!.Classes;
         var lora = ReadLora(r, loraNode, model, classCount);
         var pretrain = pretrainNode is null || model is null ? null : PretrainSectionReader.Read(r, pretrainNode, model, dataset, classCount, seed);
         if (lora is not null && pretrain is not null)
@@ -71,8 +78,10 @@ internal static class LoraSectionReader
 
     /// <summary>The most training samples of a class subset (classes are balanced), and (for Fashion-MNIST) its test samples.</summary>
     public static (int Train, int? Test) SubsetSizes(DatasetSpec dataset, int subset, int classCount) => dataset.Kind == DatasetKind.FashionMnist
-        ? (DatasetFacts.FashionMnistTrainImages / classCount * subset, DatasetFacts.FashionMnistTestImages / classCount * subset)
-        : (DatasetFacts.TrainPool(dataset) / classCount * subset, null);
+        ? (FashionTrainPerClass * subset, FashionTestPerClass * subset)
+        : dataset.Kind == DatasetKind.Mnist
+            ? (MnistTrainPerClass * subset, MnistTestPerClass * subset)
+            : (dataset.Synthetic!.PoolSize / classCount * subset, null);
 
     /// <summary>The <c>classes</c> list of the <c>lora</c> or <c>pretrain</c> section.</summary>
     public static List<int>? Classes(YamlFieldReader r, YamlMappingNode node, string section, int classCount) =>
