@@ -68,7 +68,8 @@ public static class ResultsFolder
                 report.Sigma,
                 Assumptions = QuantizationBound.Assumptions,
             },
-            MiBound = MiBoundSummary.Of(report),
+            MiTermEstimate = MiBoundSummary.Of(report),
+            CmiBound = CmiBoundSummary.Of(report),
             Trials = TrialCounts(report),
             Checks = new
             {
@@ -102,7 +103,13 @@ public static class ResultsFolder
         p.Gap,
         p.Bound,
         p.TestErrorBound,
-        p.MiBound,
+        p.MiTermEstimate,
+        p.MiNullIndistinguishableFraction,
+        p.CmiLossDifferenceBound,
+        p.CmiEvaluatedBound,
+        p.CmiLossDifferencePlugIn,
+        p.SupersampleGap,
+        p.CmiNullIndistinguishableGroups,
     });
 
     private static string WriteAtomically(string folder, string name, Action<string> write)

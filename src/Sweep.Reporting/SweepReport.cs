@@ -44,7 +44,11 @@ public sealed record SweepReport(
 
     public bool IsLora => Results.Any(r => r.Config.Lora is not null);
 
-    public bool HasMiBound => MiEstimates.Count > 0;
+    /// <summary>Individual-sample MI estimates (estimated MI terms, not bounds) are present.</summary>
+    public bool HasMiBound => MiEstimates.Any(e => e.Cmi is null);
+
+    /// <summary>Supersample CMI bounds are present.</summary>
+    public bool HasCmiBound => MiEstimates.Any(e => e.Cmi is not null);
 
     private IReadOnlyList<CurvePoint>? _curves;
 }

@@ -36,6 +36,6 @@ public static class MiGroupDecisions
             state.Spec.Bound.Sigma,
             SeedDerivation.Derive(state.Spec.Seed, "mi-estimate", group.D, group.Projection),
             MiGrid.SamplePositions(state.Spec.Seed, dataset.TrainSize, mi.SamplesPerTrial),
-            done.Select(t => new MiGroupMember(t.Config.Id, t.Config.Seeds.Data, t.WPrime!)).ToList());
+            done.Select(t => new MiGroupMember(t.Config.Id, t.Config.Seeds.Data, t.WPrime!) { SupersampleLosses = t.Metrics?.SupersampleLosses }).ToList());
     }
 }

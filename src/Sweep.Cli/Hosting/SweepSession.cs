@@ -160,8 +160,9 @@ public static class SweepSession
             console.Write(CurveTable.Build(MiBoundCurves.Attach(BoundCurves.For(sweepResults.Completed), sweepResults.MiEstimates ?? []), sweepResults.Spec.Bound.Sigma));
             if (sweepResults.Spec.Mi is { } mi)
             {
-                console.MarkupLineInterpolated(
-                    $"mi bound: {mi.Describe()}; {sweepResults.MiEstimates?.Count ?? 0} group(s) estimated; nats; an estimate from biased KSG terms, not a certified bound (see summary.json).");
+                console.MarkupLine(Markup.Escape(mi.Kind == MiKind.Supersample
+                    ? $"CMI bounds: {mi.Describe()}; {sweepResults.MiEstimates?.Count ?? 0} group(s) estimated; nats; upper confidence (exact Clopper–Pearson, union over samples), each group's bound holds with probability ≥ 1 − δ; ss gap = held-out minus training halves of the same trainings (see summary.json)."
+                    : $"MI term (est.): {mi.Describe()}; {sweepResults.MiEstimates?.Count ?? 0} group(s) estimated; nats; an estimated MI term from biased KSG estimates, not a bound (see summary.json)."));
             }
         }
     }

@@ -27,6 +27,14 @@ public sealed record MiGroupEstimate(
     double Seconds)
 {
     public double MeanMi => PerSampleMi.Average();
+
+    /// <summary>The supersample CMI bounds of the group (kind: supersample); null for the individual-sample kind.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public CmiGroupEstimate? Cmi { get; init; }
+
+    /// <summary>The permutation null check of each position's MI estimate (individual-sample kind); null when not run.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<NullCheck>? PerSampleNull { get; init; }
 }
 
 /// <summary>

@@ -11,6 +11,12 @@ internal static class MiSectionReader
         ["ksmi"] = MiEstimatorKind.Ksmi,
     };
 
+    private static readonly Dictionary<string, MiKind> KindNames = new()
+    {
+        ["individual_sample"] = MiKind.IndividualSample,
+        ["supersample"] = MiKind.Supersample,
+    };
+
     public static MiSpec? Read(YamlFieldReader r, YamlMappingNode root, GridSpec? grid, DatasetSpec? dataset)
     {
         var node = r.Section(root, "", "mi", required: false);
@@ -19,10 +25,22 @@ internal static class MiSectionReader
             return null;
         }
 
-        r.RejectUnknownKeys(node, "mi", "trainings_per_projection", "projections", "estimator", "k", "slices", "slice_dim", "samples_per_trial");
+        r.RejectUnknownKeys(node, "mi", "kind", "trainings_per_projection", "projections", "estimator", "k", "slices", "slice_dim", "samples_per_trial", "delta", "null_repetitions");
         if (r.Child(root, "grid") is YamlMappingNode gridNode && r.Child(gridNode, "seeds") is { } seedsNode)
         {
             r.Error(seedsNode, "grid.seeds", "with an mi block the trials per d are mi.projections × mi.trainings_per_projection; drop grid.seeds");
+        }
+
+        var kind = r.Enum(node, "mi", "kind", required: false, KindNames, MiKind.IndividualSample);
+        var nullRepetitions = r.Int(node, "mi", "null_repetitions", required: false, fallback: Estimators.PermutationNull.DefaultRepetitions, min: 2, max: 10_000);
+        if (kind == MiKind.Supersample)
+        {
+            return ReadSupersample(r, node, dataset, nullRepetitions);
+        }
+
+        if (r.Child(node, "delta") is { } deltaNode)
+        {
+            r.Error(deltaNode, "mi.delta", "applies only to kind: supersample (the individual-sample term is an estimate with no confidence)");
         }
 
         var estimator = r.Enum(node, "mi", "estimator", required: false, EstimatorNames, MiEstimatorKind.Ksg);
@@ -78,6 +96,44 @@ internal static class MiSectionReader
 
         return estimator is null || k is null || trainings is null || projections is null || slices is null || sliceDim is null || samples is null
             ? null
-            : new MiSpec(trainings.Value, projections.Value, estimator.Value, k.Value, slices.Value, sliceDim.Value, samples.Value);
+            : new MiSpec(trainings.Value, projections.Value, estimator.Value, k.Value, slices.Value, sliceDim.Value, samples.Value)
+            {
+                NullRepetitions = r.Child(node, "null_repetitions") is null ? null : nullRepetitions,
+            };
+    }
+
+    private static MiSpec? ReadSupersample(YamlFieldReader r, YamlMappingNode node, DatasetSpec? dataset, int? nullRepetitions)
+    {
+        foreach (var key in new[] { "estimator", "k", "slices", "slice_dim", "samples_per_trial" })
+        {
+            if (r.Child(node, key) is { } extra)
+            {
+                r.Error(extra, "mi." + key, "applies only to the individual-sample kind; kind: supersample uses plug-in MI of the 0-1 losses at every position");
+            }
+        }
+
+        var trainings = r.Int(node, "mi", "trainings_per_projection", required: true, min: 2, max: 1_000_000);
+        var projections = r.Int(node, "mi", "projections", required: false, fallback: 1, min: 1, max: 1_000_000);
+        var delta = r.Double(node, "mi", "delta", required: false, fallback: MiSpec.DefaultDelta, min: 0, exclusiveMin: true);
+        if (delta is >= 1)
+        {
+            r.Error(r.Child(node, "delta"), "mi.delta", $"is a failure probability in (0, 1); got {delta}");
+            return null;
+        }
+
+        if (dataset is { Synthetic: { } synthetic } && 2L * dataset.TrainSize > synthetic.PoolSize)
+        {
+            r.Error(r.Child(node, "kind"), "mi.kind", $"supersample draws 2n = {2L * dataset.TrainSize} distinct examples, more than dataset.pool_size = {synthetic.PoolSize}");
+            return null;
+        }
+
+        return trainings is null || projections is null || delta is null || nullRepetitions is null
+            ? null
+            : new MiSpec(trainings.Value, projections.Value, MiEstimatorKind.Ksg, Estimators.Ksg.DefaultK, MiSpec.DefaultSlices, 1, 1)
+            {
+                Kind = MiKind.Supersample,
+                Delta = delta,
+                NullRepetitions = nullRepetitions,
+            };
     }
 }

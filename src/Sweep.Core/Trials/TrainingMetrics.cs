@@ -15,4 +15,12 @@ public sealed record TrainingMetrics(
     int Steps,
     double WPrimeNorm,
     double ClippedFraction,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>
+    /// A CMI trial's 0-1 losses on both halves of its supersample (<see cref="Randomness.SupersampleDraw.EncodeLosses"/>),
+    /// measured with the quantized w'; null for every other trial (and then absent from the JSON).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? SupersampleLosses { get; init; }
+}

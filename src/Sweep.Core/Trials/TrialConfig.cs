@@ -23,4 +23,8 @@ public sealed record TrialConfig(
     /// <summary>The LoRA part of the trial; null for a subspace trial (and then absent from the JSON).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LoraTrialConfig? Lora { get; init; }
+
+    /// <summary>The supersample of a CMI trial (train on Z̃_{i,U_i}); null otherwise (and then absent from the JSON).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SupersampleTrialConfig? Supersample { get; init; }
 }
