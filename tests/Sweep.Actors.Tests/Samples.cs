@@ -48,6 +48,14 @@ internal static class Samples
     public static MiGroupEstimate MiEstimate(string groupId = "g-0123456789ab", int d = 4, int projection = 0, double bound = 0.2) =>
         new(groupId, d, projection, "K=32 lr=0.05 n=30 epochs=4 batch=10", "ksg(k=2)", 2, 5, 30, 0.5, [1, 7], [0.08, 0.1], null, bound, 0.01);
 
+    /// <summary>A supersample group's CMI estimate (two pairs), as a journal or the wire carries it.</summary>
+    public static CmiGroupEstimate CmiEstimate()
+    {
+        var check = new Core.Estimators.NullCheck(0.4, 0.1, 0.02, 0.15, 10, 1.0 / 11);
+        var term = new CmiTerm(0.3, 0.6, [0.05, 0.04], [0.2, 0.16], check);
+        return new CmiGroupEstimate(200, 2, 0.05, term, term with { Upper = 0.5 }, 0.12, 0.01);
+    }
+
     public static SweepSpec Spec(string yaml = SyntheticYaml) => SpecReader.Read(yaml, "tiny.yaml");
 
     public static IReadOnlyList<TrialConfig> Trials(SweepSpec spec) => SweepGrid.Expand(spec);

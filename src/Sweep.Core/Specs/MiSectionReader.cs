@@ -44,6 +44,11 @@ internal static class MiSectionReader
         }
 
         var estimator = r.Enum(node, "mi", "estimator", required: false, EstimatorNames, MiEstimatorKind.Ksg);
+        if (estimator == MiEstimatorKind.Ksmi)
+        {
+            r.Error(r.Child(node, "estimator"), "mi.estimator",
+                "ksmi is not offered in a sweep: slicing W' after training can only lower the MI (data processing), so the sliced term is no stand-in for I^Θ(W'; Z_i); the sliced bound uses W' whole (estimator: ksg). k-SMI stays in `sweep mi`");
+        }
         var k = r.Int(node, "mi", "k", required: false, fallback: 3, min: 1, max: 1000);
         var trainings = r.Int(node, "mi", "trainings_per_projection", required: true, min: 2, max: 1_000_000);
         var projections = r.Int(node, "mi", "projections", required: false, fallback: 1, min: 1, max: 1_000_000);
@@ -87,6 +92,11 @@ internal static class MiSectionReader
             smallestN = (int)sizes.Min();
         }
 
+        if (dataset is not null && trainings is not null)
+        {
+            CheckPool(r, root, dataset, grid);
+        }
+
         var samples = r.Int(node, "mi", "samples_per_trial", required: false, fallback: Math.Min(MiSpec.DefaultSamplesPerTrial, smallestN), min: 1);
         if (samples > smallestN)
         {
@@ -100,6 +110,36 @@ internal static class MiSectionReader
             {
                 NullRepetitions = r.Child(node, "null_repetitions") is null ? null : nullRepetitions,
             };
+    }
+
+    /// <summary>
+    /// The pool rule for near-independent training sets: pool_size ≥ 10·n. Two training sets of n drawn without
+    /// replacement from a pool of N then share n²/N ≤ n/10 samples in expectation (at most a tenth of each set), so the
+    /// M pairs (w'_j, Z_i^j) are close to the independent draws the estimator assumes. n is the largest swept n.
+    /// </summary>
+    public const int PoolFactor = 10;
+
+    private static void CheckPool(YamlFieldReader r, YamlMappingNode root, DatasetSpec dataset, GridSpec? grid)
+    {
+        var largestN = dataset.TrainSize;
+        if (grid is not null && grid.ScalarAxes.TryGetValue(ScalarAxis.TrainSize, out var sizes) && sizes.Count > 0)
+        {
+            largestN = Math.Max(largestN, (int)sizes.Max());
+        }
+
+        var (pool, where) = dataset switch
+        {
+            { Synthetic: { } s } => (s.PoolSize, "dataset.pool_size"),
+            { Kind: DatasetKind.FashionMnist } => (60_000, "dataset.train_size"),
+            _ => (int.MaxValue, ""),
+        };
+        if ((long)PoolFactor * largestN > pool)
+        {
+            var datasetNode = r.Child(root, "dataset") as YamlMappingNode;
+            var at = datasetNode is null ? null : r.Child(datasetNode, where == "dataset.pool_size" ? "pool_size" : "train_size");
+            r.Error(at ?? datasetNode ?? (YamlNode)root, where,
+                $"an mi block draws its M training sets from one pool, and they are near-independent only when the pool holds at least {PoolFactor}·n = {(long)PoolFactor * largestN} samples (two sets then share ≤ n/{PoolFactor} in expectation); the pool has {pool}");
+        }
     }
 
     private static MiSpec? ReadSupersample(YamlFieldReader r, YamlMappingNode node, DatasetSpec? dataset, int? nullRepetitions)

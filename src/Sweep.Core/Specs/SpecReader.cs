@@ -399,7 +399,14 @@ public static partial class SpecReader
         }
 
         r.RejectUnknownKeys(node, "bound", "sigma");
-        return new BoundSpec(r.Double(node, "bound", "sigma", required: false, fallback: 0.5, min: 0, exclusiveMin: true) ?? 0.5);
+        var sigma = r.Double(node, "bound", "sigma", required: false, fallback: 0.5, min: 0, exclusiveMin: true) ?? 0.5;
+        if (sigma < 0.5)
+        {
+            // Every sweep measures the 0-1 loss, which is σ-sub-Gaussian only for σ ≥ 1/2 (Hoeffding: range/2).
+            r.Error(r.Child(node, "sigma"), "bound.sigma", $"is {sigma}, below 1/2; the 0-1 loss in [0, 1] is σ-sub-Gaussian only for σ ≥ 1/2, so a smaller σ is no bound");
+        }
+
+        return new BoundSpec(sigma);
     }
 
     /// <summary>The first Fashion-MNIST IDX file missing from <paramref name="folder"/> (plain or gzipped), or null.</summary>
