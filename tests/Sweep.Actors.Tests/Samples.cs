@@ -45,6 +45,14 @@ internal static class Samples
         .Replace("  batch_size: 50", "  batch_size: 10", StringComparison.Ordinal)
         .Replace("  seeds: 2", "mi:\n  trainings_per_projection: 5\n  projections: 2\n  k: 2\n  samples_per_trial: 4", StringComparison.Ordinal);
 
+    /// <summary>The tiny spec with a supersample block: per d, 1 group of 12 trainings on n = 20 pairs of a 40-example Z̃.</summary>
+    public static readonly string CmiYaml = SyntheticYaml
+        .Replace("name: tiny", "name: tiny-cmi", StringComparison.Ordinal)
+        .Replace("  train_size: 300", "  train_size: 20", StringComparison.Ordinal)
+        .Replace("  epochs: 3", "  epochs: 6", StringComparison.Ordinal)
+        .Replace("  batch_size: 50", "  batch_size: 10", StringComparison.Ordinal)
+        .Replace("  seeds: 2", "mi:\n  kind: supersample\n  trainings_per_projection: 12\n  null_repetitions: 3", StringComparison.Ordinal);
+
     public static MiGroupEstimate MiEstimate(string groupId = "g-0123456789ab", int d = 4, int projection = 0, double bound = 0.2) =>
         new(groupId, d, projection, "K=32 lr=0.05 n=30 epochs=4 batch=10", "ksg(k=2)", 2, 5, 30, 0.5, [1, 7], [0.08, 0.1], null, bound, 0.01);
 

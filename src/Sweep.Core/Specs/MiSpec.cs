@@ -42,8 +42,10 @@ public sealed record MiSpec(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? NullRepetitions { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public int NullRepetitionsOrDefault => NullRepetitions ?? Estimators.PermutationNull.DefaultRepetitions;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public double DeltaOrDefault => Delta ?? DefaultDelta;
 
     public string Describe() => Kind == MiKind.Supersample

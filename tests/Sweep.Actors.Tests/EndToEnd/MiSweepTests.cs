@@ -110,7 +110,7 @@ public sealed class MiSweepTests : IDisposable
         Assert.Contains("not a bound", mi.GetProperty("kind").GetString());
         var nulls = mi.GetProperty("null_check");
         Assert.Equal(4 * 4, nulls.GetProperty("positions_checked").GetInt32()); // 4 groups × s = 4 positions
-        Assert.DoesNotContain("mi_bound", File.ReadAllText(Path.Combine(folder, ResultsFolder.SummaryFile)));
+        Assert.DoesNotContain("\"mi_bound", File.ReadAllText(Path.Combine(folder, ResultsFolder.SummaryFile)));
     }
 
     private static List<JsonElement> GroupEvents(string journal, Core.Trials.SweepId sweepId, string manifest)

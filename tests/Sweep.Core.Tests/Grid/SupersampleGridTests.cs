@@ -69,7 +69,7 @@ public sealed class SupersampleGridTests
     [Fact]
     public void Supersample_rows_are_2n_distinct_pool_rows_and_the_training_set_picks_one_of_each_pair()
     {
-        var rows = SupersampleDraw.Rows(1000, 50, seed: 3);
+        var rows = SupersampleDraw.Rows(1000, 50, supersampleSeed: 3);
         var u = SupersampleDraw.Selector(50, dataSeed: 4);
         var train = SupersampleDraw.TrainingRows(rows, u);
 
@@ -84,7 +84,7 @@ public sealed class SupersampleGridTests
         Assert.NotEqual(u, SupersampleDraw.Selector(50, dataSeed: 5));
         var ones = Enumerable.Range(0, 200).Sum(s => SupersampleDraw.Selector(50, s).Count(b => b));
         Assert.InRange(ones / (200.0 * 50), 0.47, 0.53);
-        Assert.Throws<ArgumentOutOfRangeException>(() => SupersampleDraw.Rows(99, 50, seed: 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SupersampleDraw.Rows(99, 50, supersampleSeed: 3));
     }
 
     [Fact]
