@@ -7,6 +7,7 @@ using Sweep.Actors.Hosting;
 using Sweep.Actors.Persistence;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Specs;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 // The journal benchmark of issue 3 (run by scripts/bench-journal). Every figure is printed beside a baseline
@@ -129,7 +130,7 @@ static async Task<SweepId> Fill(ActorSystem system, SweepSpec spec, string suffi
 static async Task<TimeSpan> Recover(ActorSystem system, SweepId id)
 {
     var clock = Stopwatch.StartNew();
-    var ledger = system.ActorOf(SweepLedger.Props(id, new LedgerSettings(1_000_000, Path.GetTempPath(), ReadOnly: true)));
+    var ledger = system.ActorOf(SweepLedger.Props(id, new LedgerSettings(1_000_000, Path.GetTempPath(), ReadOnly: true), TimeProvider.System));
     var status = (SweepStatus)await ledger.Ask<ISweepWire>(new GetSweepStatus(id), TimeSpan.FromMinutes(10));
     clock.Stop();
     if (status.Done != status.Total)

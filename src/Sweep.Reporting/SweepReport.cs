@@ -5,9 +5,6 @@ using Sweep.Core.Trials;
 
 namespace Sweep.Reporting;
 
-/// <summary>A trial that used up its attempts, as reported in the outputs.</summary>
-public sealed record FailedTrialSummary(TrialConfig Config, int Attempts, string Reason);
-
 /// <summary>Everything a results folder is built from: the sweep's identity and its finished and failed trials.</summary>
 public sealed record SweepReport(
     string SweepId,
@@ -16,7 +13,7 @@ public sealed record SweepReport(
     double Sigma,
     int TotalTrials,
     IReadOnlyList<TrialResult> Results,
-    IReadOnlyList<FailedTrialSummary> Failed)
+    IReadOnlyList<FailedTrial> Failed)
 {
     /// <summary>Results in a stable order (rank and mode for LoRA, d, seed, id), so the CSV is identical however the trials were scheduled.</summary>
     public IReadOnlyList<TrialResult> OrderedResults { get; } = Results

@@ -3,6 +3,7 @@ using Spectre.Console.Testing;
 using Sweep.Actors.Protocol;
 using Sweep.Cli.Commands;
 using Sweep.Cli.Display;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Cli.Tests;
@@ -31,11 +32,11 @@ public sealed class SweepBoardTests : IDisposable
     [Fact]
     public void Eta_is_the_remaining_trials_at_the_recent_rate_and_none_while_paused()
     {
-        var status = new SweepStatus(new SweepId("a"), "a", "Active", 10, 4, 2, 4, 0, T0, []);
+        var status = new SweepStatus(new SweepId("a"), "a", SweepPhase.Active, 10, 4, 2, 4, 0, T0, []);
         var activity = new ClusterActivity(300, [], [new SweepActivity(new SweepId("a"), 3)]); // 3 in 5 min
 
         var row = StatusCommand.RowOf(status, activity, T0.AddMinutes(10));
-        var paused = StatusCommand.RowOf(status with { Phase = "Paused" }, activity, T0.AddMinutes(10));
+        var paused = StatusCommand.RowOf(status with { Phase = SweepPhase.Paused }, activity, T0.AddMinutes(10));
 
         Assert.Equal((0.6, 600.0), (row.PerMinute, row.ElapsedSeconds));
         Assert.Equal(600, row.EtaSeconds!.Value, precision: 6); // 6 remaining at 0.6/min
@@ -55,7 +56,7 @@ public sealed class SweepBoardTests : IDisposable
             {
                 var n = polls[q.SweepId] = polls.GetValueOrDefault(q.SweepId) + 1;
                 var done = Math.Min(4, n * 4 / pollsToFinish);
-                Sender.Tell(new SweepStatus(q.SweepId, q.SweepId.Value, "Active", 4, done, 4 - done > 0 ? 1 : 0, Math.Max(0, 3 - done), 0, T0, []));
+                Sender.Tell(new SweepStatus(q.SweepId, q.SweepId.Value, SweepPhase.Active, 4, done, 4 - done > 0 ? 1 : 0, Math.Max(0, 3 - done), 0, T0, []));
             });
         }
     }

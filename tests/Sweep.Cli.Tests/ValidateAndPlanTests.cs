@@ -44,14 +44,18 @@ public sealed class ValidateAndPlanTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_fashion_mnist_folder_is_named_before_anything_runs()
+    public async Task A_missing_fashion_mnist_folder_is_named_by_validate_and_before_an_embedded_run_starts()
     {
         var yaml = TestSpecs.Quick.Replace("  name: synthetic\n  features: 8\n  classes: 3\n  separation: 4.0\n  pool_size: 600\n", "  name: fashion-mnist\n  path: /nonexistent/fashion\n")
             .Replace("widths: [8, 16, 3]", "widths: [784, 16, 10]");
         var spec = TestSpecs.Write(_folder, "fm.yaml", yaml);
 
+        var validate = await SweepProcess.RunAsync(_folder, "validate", spec);
         var (code, output) = await SweepProcess.RunAsync(_folder, "run", spec, "--store", "sqlite:journal.db");
 
+        Assert.True(validate.ExitCode == 2, validate.Output);
+        Assert.Contains("fm.yaml:5:", validate.Output);
+        Assert.Contains("dataset.path", validate.Output);
         Assert.True(code == 2, output);
         Assert.Contains("dataset.path", output);
         Assert.Contains("/nonexistent/fashion", output);

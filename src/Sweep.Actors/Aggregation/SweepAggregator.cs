@@ -2,59 +2,37 @@ using Akka.Actor;
 using Akka.Event;
 using Sweep.Actors.Coordination;
 using Sweep.Actors.Protocol;
-using Sweep.Core.Bounds;
-using Sweep.Core.Specs;
-using Sweep.Core.Trials;
+using Sweep.Core.Sweeps;
 using Sweep.Reporting;
 
 namespace Sweep.Actors.Aggregation;
 
-/// <summary>A durable trial result, forwarded by the ledger after it was persisted.</summary>
-public sealed record TrialResultRecorded(TrialResult Result);
-
-/// <summary>A durable MI estimate of one group, forwarded by the ledger after it was persisted.</summary>
-public sealed record MiEstimateRecorded(MiGroupEstimate Estimate);
-
-/// <summary>A group whose MI estimate failed (persisted), with the reason.</summary>
-public sealed record MiEstimationFailedRecorded(string GroupId, string Reason);
-
-/// <summary>Write the results folder now (the sweep finished, or a user asked for its results); <see cref="ReplyTo"/> hears the outcome.</summary>
-public sealed record WriteOutputs(SweepStatus Status, IReadOnlyList<FailedTrialSummary> Failed, IActorRef? ReplyTo);
+/// <summary>
+/// Write the results folder of <see cref="State"/> now (the sweep finished, or a user asked for its results);
+/// <see cref="ReplyTo"/> hears the outcome.
+/// </summary>
+public sealed record WriteOutputs(SweepState State, SweepStatus Status, IActorRef? ReplyTo);
 
 /// <summary>
-/// Assembles one sweep's bound curves from its results and writes its results folder. A child of the sweep's
-/// ledger; it keeps no state of its own that the journal could not rebuild.
+/// Writes one sweep's results folder, off the ledger's thread: the report of the durable state the ledger hands it
+/// (<see cref="SweepReports"/>), to <see cref="ResultsFolder.PathFor"/>. A child of the sweep's ledger; it keeps no
+/// state, so nothing it knows can drift from the journal.
 /// </summary>
 public sealed class SweepAggregator : ReceiveActor
 {
-    private readonly Dictionary<TrialId, TrialResult> _results = [];
-    private readonly Dictionary<string, MiGroupEstimate> _mi = [];
-    private readonly Dictionary<string, string> _miFailures = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    public SweepAggregator(SweepId sweepId, SweepSpec spec, string specHash, string resultsRoot)
+    public SweepAggregator(string resultsRoot)
     {
-        Receive<TrialResultRecorded>(r => _results[r.Result.Config.Id] = r.Result);
-        Receive<MiEstimateRecorded>(r =>
-        {
-            _mi[r.Estimate.GroupId] = r.Estimate;
-            _miFailures.Remove(r.Estimate.GroupId);
-        });
-        Receive<MiEstimationFailedRecorded>(r => _miFailures[r.GroupId] = r.Reason);
         Receive<WriteOutputs>(w =>
         {
-            var folder = ResultsFolder.PathFor(resultsRoot, sweepId.Value);
-            var report = new SweepReport(sweepId.Value, spec.Name, specHash, spec.Bound.Sigma, w.Status.Total, [.. _results.Values], w.Failed)
-            {
-                Mi = spec.Mi,
-                MiEstimates = [.. _mi.Values],
-                MiFailures = new Dictionary<string, string>(_miFailures),
-            };
+            var sweepId = w.State.SweepId;
+            var folder = Path.GetFullPath(ResultsFolder.PathFor(resultsRoot, sweepId.Value));
             try
             {
-                ResultsFolder.Write(report, folder);
-                Context.System.EventStream.Publish(new SweepOutputsWritten(sweepId, Path.GetFullPath(folder), w.Status));
-                w.ReplyTo?.Tell(new SweepResultsWritten(sweepId, Path.GetFullPath(folder), w.Status));
+                ResultsFolder.Write(SweepReports.From(SweepProjections.Results(w.State)), folder);
+                Context.System.EventStream.Publish(new SweepOutputsWritten(sweepId, folder, w.Status));
+                w.ReplyTo?.Tell(new SweepResultsWritten(sweepId, folder, w.Status));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -65,6 +43,5 @@ public sealed class SweepAggregator : ReceiveActor
         });
     }
 
-    public static Props Props(SweepId sweepId, SweepSpec spec, string specHash, string resultsRoot) =>
-        Akka.Actor.Props.Create(() => new SweepAggregator(sweepId, spec, specHash, resultsRoot));
+    public static Props Props(string resultsRoot) => Akka.Actor.Props.Create(() => new SweepAggregator(resultsRoot));
 }

@@ -18,9 +18,6 @@ internal sealed record LedgerHasWork(SweepId SweepId, int Pending);
 /// <summary>A trainer slot is gone: its running trials go back to pending.</summary>
 internal sealed record TrainerLost(string Slot);
 
-/// <summary>Published on the event stream whenever a sweep's counts change.</summary>
-public sealed record SweepProgressChanged(SweepStatus Status);
-
 /// <summary>Published when a sweep has no trial left to run and its outputs are written.</summary>
 public sealed record SweepOutputsWritten(SweepId SweepId, string Folder, SweepStatus Status);
 

@@ -5,6 +5,7 @@ using Sweep.Actors.Estimation;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Grid;
 using Sweep.Core.Specs;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Coordination;
@@ -61,7 +62,7 @@ internal sealed class MiEstimation(ActorSystem system, SweepId sweepId, ILogging
         foreach (var group in ready)
         {
             _inFlight.Add(group.GroupId);
-            var request = MiGroupDecisions.Request(state, group);
+            var request = EstimateMiGroup.For(state, group);
             estimator.Ask<ISweepWire>(request, AskTimeout).PipeTo(
                 ledger,
                 success: reply => reply,

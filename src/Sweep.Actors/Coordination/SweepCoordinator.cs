@@ -17,16 +17,19 @@ namespace Sweep.Actors.Coordination;
 public sealed class SweepCoordinator : ReceivePersistentActor
 {
     private readonly LedgerSettings _settings;
+    private readonly TimeProvider _clock;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly LinkedList<(IActorRef Trainer, string Slot)> _idle = new();
     private readonly Dictionary<SweepId, int> _pending = [];
     private readonly Dictionary<IActorRef, string> _trainers = [];
-    private readonly Monitoring.CompletionLog _recent = new(TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow);
+    private readonly Monitoring.CompletionLog _recent;
     private readonly SortedDictionary<SweepId, SweepRegistered> _catalog = new(Comparer<SweepId>.Create((a, b) => string.CompareOrdinal(a.Value, b.Value)));
 
-    public SweepCoordinator(LedgerSettings settings)
+    public SweepCoordinator(LedgerSettings settings, TimeProvider clock)
     {
         _settings = settings;
+        _clock = clock;
+        _recent = new Monitoring.CompletionLog(TimeSpan.FromMinutes(5), clock.GetUtcNow());
 
         Recover<SweepRegistered>(e => _catalog[e.SweepId] = e);
 
@@ -39,13 +42,13 @@ public sealed class SweepCoordinator : ReceivePersistentActor
         Command<GetSweepResults>(q => ToKnown(q.SweepId, q));
         Command<WriteSweepResults>(q => ToKnown(q.SweepId, q));
         Command<ListSweeps>(_ => OnList());
-        Command<GetSweepTrials>(q => WhenKnown(q.SweepId, () => Monitoring.MonitorQueries.TrialsAsync(Ledger(q.SweepId), q).PipeTo(Sender)));
+        Command<GetSweepTrials>(q => WhenKnown(q.SweepId, () => Monitoring.MonitorQueries.TrialsAsync(Ledger(q.SweepId), q, _clock).PipeTo(Sender)));
         Command<GetActivity>(_ => OnActivity());
 
         Command<RequestWork>(OnRequestWork);
         Command<ReportTrialCompleted>(r =>
         {
-            _recent.Record(r.SweepId, r.TrialId, r.Slot, DateTimeOffset.UtcNow);
+            _recent.Record(r.SweepId, r.TrialId, r.Slot, _clock.GetUtcNow());
             Ledger(r.SweepId).Forward(r);
         });
         Command<ReportTrialFailed>(r => Ledger(r.SweepId).Forward(r));
@@ -63,7 +66,9 @@ public sealed class SweepCoordinator : ReceivePersistentActor
 
     public override string PersistenceId => "sweep-catalog";
 
-    public static Props Props(LedgerSettings settings) => Akka.Actor.Props.Create(() => new SweepCoordinator(settings));
+    /// <param name="clock">The ledgers' and the coordinator's clock: the system clock, or a fake one in tests.</param>
+    public static Props Props(LedgerSettings settings, TimeProvider? clock = null) =>
+        Akka.Actor.Props.Create(() => new SweepCoordinator(settings, clock ?? TimeProvider.System));
 
     private void OnSubmit(SubmitSweep submit)
     {
@@ -81,7 +86,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor
         }
 
         var sender = Sender;
-        Persist(new SweepRegistered(id, submit.Spec.Name, DateTimeOffset.UtcNow), e =>
+        Persist(new SweepRegistered(id, submit.Spec.Name, _clock.GetUtcNow()), e =>
         {
             _catalog[e.SweepId] = e;
             Ledger(id).Tell(submit, sender);
@@ -115,7 +120,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor
 
     private void OnActivity()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = _clock.GetUtcNow();
         Monitoring.MonitorQueries.ActivityAsync(
                 _catalog.Keys.Select(Ledger).ToList(),
                 _trainers.Values.ToHashSet(),
@@ -211,7 +216,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor
     {
         var name = Uri.EscapeDataString(id.Value);
         var child = Context.Child(name);
-        return child.IsNobody() ? Context.ActorOf(SweepLedger.Props(id, _settings), name) : child;
+        return child.IsNobody() ? Context.ActorOf(SweepLedger.Props(id, _settings, _clock), name) : child;
     }
 }
 

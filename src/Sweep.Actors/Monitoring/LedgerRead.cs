@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Sweep.Actors.Coordination;
 using Sweep.Actors.Protocol;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Monitoring;

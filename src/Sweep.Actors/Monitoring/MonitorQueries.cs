@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Sweep.Actors.Protocol;
+using Sweep.Core.Sweeps;
 
 namespace Sweep.Actors.Monitoring;
 
@@ -11,7 +12,7 @@ internal static class MonitorQueries
 {
     private static readonly TimeSpan LedgerTimeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<ISweepWire> TrialsAsync(IActorRef ledger, GetSweepTrials query)
+    public static async Task<ISweepWire> TrialsAsync(IActorRef ledger, GetSweepTrials query, TimeProvider clock)
     {
         var status = TrialListing.StatusOf(query.State);
         if (status is null)
@@ -22,7 +23,7 @@ internal static class MonitorQueries
         var read = await ledger.Ask<LedgerRead>(new ReadLedger(), LedgerTimeout);
         return read.State is null
             ? new SweepRejected($"The store has no events of sweep {query.SweepId}.")
-            : new SweepTrials(query.SweepId, query.State.ToLowerInvariant(), TrialListing.Rows(read.State, read.Heartbeats, status.Value, DateTimeOffset.UtcNow));
+            : new SweepTrials(query.SweepId, query.State.ToLowerInvariant(), TrialListing.Rows(read.State, read.Heartbeats, status.Value, clock.GetUtcNow()));
     }
 
     /// <param name="registered">The slots of the trainers registered with the coordinator now.</param>
@@ -35,7 +36,7 @@ internal static class MonitorQueries
         TimeSpan window)
     {
         var reads = await Task.WhenAll(ledgers.Select(l => l.Ask<LedgerRead>(new ReadLedger(), LedgerTimeout)));
-        var tally = TrialListing.SlotTally(reads.Select(r => r.State).OfType<Coordination.SweepState>());
+        var tally = TrialListing.SlotTally(reads.Select(r => r.State).OfType<SweepState>());
         var slots = tally.Keys.Union(registered).Union(recentBySlot.Keys).Order(StringComparer.Ordinal).Select(slot =>
         {
             tally.TryGetValue(slot, out var t);

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Sweep.Actors.Coordination;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Specs;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Monitoring;

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using Sweep.Actors.Coordination;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Bounds;
 using Sweep.Core.Grid;
 using Sweep.Core.Specs;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Persistence;

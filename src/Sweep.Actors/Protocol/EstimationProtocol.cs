@@ -1,6 +1,8 @@
 using Sweep.Core.Bounds;
 using Sweep.Core.Grid;
+using Sweep.Core.Randomness;
 using Sweep.Core.Specs;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Protocol;
@@ -31,16 +33,28 @@ public sealed record EstimateMiGroup(
     double Sigma,
     long Seed,
     IReadOnlyList<int> Positions,
-    IReadOnlyList<MiGroupMember> Members) : ISweepWire;
+    IReadOnlyList<MiGroupMember> Members) : ISweepWire
+{
+    /// <summary>The estimator's work order for a ready group: its done trainings (w' and data seed) and the sample positions.</summary>
+    public static EstimateMiGroup For(SweepState state, MiGroup group)
+    {
+        var mi = state.Spec.Mi ?? throw new InvalidOperationException("The sweep has no mi block.");
+        var done = MiGroupDecisions.Trainings(state, group);
+        var dataset = done.Count > 0 ? done[0].Config.Dataset : state.Trials[group.Members[0]].Config.Dataset;
+        return new EstimateMiGroup(
+            state.SweepId,
+            group,
+            dataset,
+            mi,
+            state.Spec.Bound.Sigma,
+            SeedDerivation.Derive(state.Spec.Seed, "mi-estimate", group.D, group.Projection),
+            MiGrid.SamplePositions(state.Spec.Seed, dataset.TrainSize, mi.SamplesPerTrial),
+            done.Select(t => new MiGroupMember(t.Config.Id, t.Config.Seeds.Data, t.WPrime!) { SupersampleLosses = t.Metrics?.SupersampleLosses }).ToList());
+    }
+}
 
 /// <summary>The estimator's answer: the group's estimate.</summary>
 public sealed record MiGroupEstimated(SweepId SweepId, MiGroupEstimate Estimate) : ISweepWire;
 
 /// <summary>The estimator's answer when it could not estimate the group, with the reason.</summary>
 public sealed record MiGroupEstimationFailed(SweepId SweepId, string GroupId, string Reason) : ISweepWire;
-
-/// <summary>A group's MI estimate is durable in the sweep's journal; a resumed sweep does not recompute it.</summary>
-public sealed record GroupEstimated(MiGroupEstimate Estimate, DateTimeOffset At) : ISweepEvent;
-
-/// <summary>A group could not be estimated (recorded with the reason); the sweep finishes without its MI term.</summary>
-public sealed record GroupEstimationFailed(string GroupId, string Reason, DateTimeOffset At) : ISweepEvent;

@@ -1,4 +1,5 @@
 using Sweep.Core.Specs;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Protocol;
@@ -23,16 +24,30 @@ public sealed record GetSweepStatus(SweepId SweepId) : ISweepWire;
 /// </summary>
 public sealed record GetSweepResults(SweepId SweepId, int Skip = 0, int Take = 0) : ISweepWire;
 
-/// <summary>A sweep's results; <see cref="MiEstimates"/> holds the MI estimates of its groups (an <c>mi:</c> block), else null.</summary>
-public sealed record SweepResults(SweepId SweepId, SweepSpec Spec, IReadOnlyList<TrialResult> Completed, IReadOnlyList<FailedTrial> Failed, IReadOnlyList<Core.Bounds.MiGroupEstimate>? MiEstimates = null) : ISweepWire;
+/// <summary>
+/// A sweep's results: its spec (as last extended) and hash, its number of trials, the completed ones of this page and,
+/// with the first page, the failed ones. With an <c>mi:</c> block, the first page also holds the MI estimates of its
+/// groups in (d, projection) order and the groups whose estimate failed; else both are null. Everything a results
+/// folder is built from (<see cref="Aggregation.SweepReports.From"/>).
+/// </summary>
+public sealed record SweepResults(
+    SweepId SweepId,
+    SweepSpec Spec,
+    string SpecHash,
+    int Total,
+    IReadOnlyList<TrialResult> Completed,
+    IReadOnlyList<FailedTrial> Failed,
+    IReadOnlyList<Core.Bounds.MiGroupEstimate>? MiEstimates = null,
+    IReadOnlyDictionary<string, string>? MiFailures = null) : ISweepWire;
 
-public sealed record FailedTrial(TrialConfig Config, int Attempts, string Reason);
-
-/// <summary>A sweep's progress. <see cref="RunningTrials"/> carries the latest heartbeat of each running trial.</summary>
+/// <summary>
+/// A sweep's progress. <see cref="Phase"/> travels as its name ("Active", "Paused", "Cancelled"), as it always has.
+/// <see cref="RunningTrials"/> carries the latest heartbeat of each running trial.
+/// </summary>
 public sealed record SweepStatus(
     SweepId SweepId,
     string Name,
-    string Phase,
+    SweepPhase Phase,
     int Total,
     int Done,
     int Running,
@@ -41,7 +56,7 @@ public sealed record SweepStatus(
     DateTimeOffset SubmittedAt,
     IReadOnlyList<RunningTrial> RunningTrials) : ISweepWire
 {
-    public bool IsFinished => Phase == "Cancelled" || Done + Failed == Total;
+    public bool IsFinished => Phase == SweepPhase.Cancelled || Done + Failed == Total;
 }
 
 public sealed record RunningTrial(TrialId TrialId, int D, int Seed, string Node, int Attempt, DateTimeOffset StartedAt, int Step, int TotalSteps, double Loss);

@@ -1,4 +1,5 @@
 using Sweep.Actors.Protocol;
+using Sweep.Core.Sweeps;
 
 namespace Sweep.Actors.Serialization;
 

@@ -48,7 +48,7 @@ public static class ExtendCommand
         StoreLocation store;
         try
         {
-            spec = SpecReader.ReadFile(settings.SpecPath);
+            spec = SpecReader.ReadFile(settings.SpecPath, trainsHere: true);
             specText = await File.ReadAllTextAsync(settings.SpecPath, cancellationToken);
             (id, store) = SweepReference.Resolve(settings.Sweep, settings.Store);
         }

@@ -6,6 +6,7 @@ using Sweep.Actors.Hosting;
 using Sweep.Actors.Persistence;
 using Sweep.Actors.Protocol;
 using Sweep.Cli.Hosting;
+using Sweep.Core.Sweeps;
 
 namespace Sweep.Cli.Commands;
 
@@ -124,9 +125,9 @@ public static class ListCommand
     /// <summary>finished, cancelled, paused; running while a process holds the store, else interrupted (resume it).</summary>
     public static string StateOf(SweepStatus s, bool writerAlive) => s switch
     {
-        { Phase: "Cancelled" } => "cancelled",
+        { Phase: SweepPhase.Cancelled } => "cancelled",
         { IsFinished: true } => "finished",
-        { Phase: "Paused" } => "paused",
+        { Phase: SweepPhase.Paused } => "paused",
         _ => writerAlive ? "running" : "interrupted",
     };
 }

@@ -104,8 +104,11 @@ public static class ResultsCommand
 
         var status = written.Status;
         console.MarkupLineInterpolated($"sweep    {id} · {status.Done}/{status.Total} done · {status.Failed} failed · {status.Pending + status.Running} not run yet");
-        await SweepSession.PrintCurvesAsync(console, coordinator, id, cancellationToken);
-        console.MarkupLineInterpolated($"wrote    {written.Folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
+        if (await SweepReportClient.FetchAsync(coordinator, id, cancellationToken) is { } report)
+        {
+            SweepReportClient.Print(console, report, written.Folder);
+        }
+
         return ExitCodes.Ok;
     }
 
@@ -119,13 +122,13 @@ public static class ResultsCommand
                 return ClusterCall.Failed(console, reply);
             }
 
-            var folder = Path.GetFullPath(Path.Combine(SweepReference.ResultsRootFor(settings.Sweep, settings.ResultsRoot), id.Value));
             if (!settings.Json)
             {
                 console.MarkupLineInterpolated($"sweep    {id} · {status.Done}/{status.Total} done · {status.Failed} failed · {status.Pending + status.Running} not run yet");
             }
 
-            if (await ClusterResults.WriteAsync(console, connection, id, status.Total, folder, cancellationToken, print: !settings.Json) is null)
+            var resultsRoot = SweepReference.ResultsRootFor(settings.Sweep, settings.ResultsRoot);
+            if (await SweepReportClient.WriteAsync(console, connection.Coordinator, id, resultsRoot, cancellationToken) is not { } written)
             {
                 return ExitCodes.Unreachable;
             }
@@ -133,8 +136,12 @@ public static class ResultsCommand
             if (settings.Json)
             {
                 console.WriteLine(JsonSerializer.Serialize(
-                    new { sweep_id = id.Value, folder, total = status.Total, done = status.Done, failed = status.Failed, pending = status.Pending + status.Running },
+                    new { sweep_id = id.Value, folder = written.Folder, total = status.Total, done = status.Done, failed = status.Failed, pending = status.Pending + status.Running },
                     CommonOptions.JsonOutput));
+            }
+            else
+            {
+                SweepReportClient.Print(console, written.Report, written.Folder);
             }
 
             return ExitCodes.Ok;

@@ -47,7 +47,7 @@ public static class RunCommand
         string specText;
         try
         {
-            spec = SpecReader.ReadFile(settings.SpecPath);
+            spec = SpecReader.ReadFile(settings.SpecPath, trainsHere: settings.Cluster is null);
             specText = await File.ReadAllTextAsync(settings.SpecPath, cancellationToken);
         }
         catch (SpecValidationException e)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using Sweep.Actors.Monitoring;
 using Sweep.Actors.Protocol;
 using Sweep.Cli.Display;
 using Sweep.Cli.Hosting;
@@ -94,17 +95,10 @@ public static class StatusCommand
         }, cancellationToken);
     }
 
-    /// <summary>ETA: remaining trials over the sweep's recent completion rate; none while paused, ended or without recent completions.</summary>
-    public static Row RowOf(SweepStatus s, ClusterActivity? activity, DateTimeOffset now)
-    {
-        var recent = activity?.Sweeps.FirstOrDefault(a => a.SweepId == s.SweepId)?.RecentDone ?? 0;
-        var perMinute = activity is null ? 0 : recent / (Math.Max(activity.WindowSeconds, 1) / 60);
-        var remaining = s.Total - s.Done - s.Failed;
-        double? eta = s.IsFinished ? 0 : s.Phase == "Active" && perMinute > 0 ? remaining / perMinute * 60 : null;
-        return new Row(
-            s.SweepId.Value, s.Name, ListCommand.StateOf(s, writerAlive: true), s.Total, s.Done, s.Running, s.Pending, s.Failed,
-            Math.Max(0, (now - s.SubmittedAt).TotalSeconds), eta, Math.Round(perMinute, 2));
-    }
+    /// <summary>ETA: remaining trials at the sweep's recent pace (<see cref="SweepRate"/>); none while paused or without recent completions.</summary>
+    public static Row RowOf(SweepStatus s, ClusterActivity? activity, DateTimeOffset now) => new(
+        s.SweepId.Value, s.Name, ListCommand.StateOf(s, writerAlive: true), s.Total, s.Done, s.Running, s.Pending, s.Failed,
+        Math.Max(0, (now - s.SubmittedAt).TotalSeconds), SweepRate.EtaSeconds(s, activity), Math.Round(SweepRate.PerMinute(s, activity), 2));
 
     private static async Task<int> WatchAsync(IAnsiConsole console, ClusterConnection connection, IReadOnlyList<SweepStatus> statuses, CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ public static class ValidateCommand
     {
         try
         {
-            var spec = SpecReader.ReadFile(settings.SpecPath);
+            var spec = SpecReader.ReadFile(settings.SpecPath, trainsHere: true);
             var trials = SweepGrid.Expand(spec).Count;
             if (settings.Json)
             {

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Sweep.Core.Statistics;
+using Sweep.Reporting;
 
 namespace Sweep.Cli.Display;
 
@@ -9,8 +10,10 @@ namespace Sweep.Cli.Display;
 /// </summary>
 public static class CurveTable
 {
-    public static Table Build(IReadOnlyList<CurvePoint> curves, double sigma)
+    public static Table Build(SweepReport report)
     {
+        var curves = report.Curves;
+        var sigma = report.Sigma;
         var series = curves.Select(p => p.Series).Distinct().ToList();
         var several = series.Count > 1;
         var table = new Table()

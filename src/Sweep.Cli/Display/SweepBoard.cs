@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Spectre.Console;
 using Sweep.Actors.Protocol;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Cli.Display;
@@ -77,7 +78,7 @@ public static class SweepBoard
     }
 
     private static string Describe(SweepStatus s, DateTimeOffset started, int doneAtStart) =>
-        s.Phase == "Active" ? SweepProgressView.Describe(s, started, doneAtStart) : SweepProgressView.Describe(s, started, doneAtStart) + " · " + s.Phase.ToLowerInvariant();
+        s.Phase == SweepPhase.Active ? SweepProgressView.Describe(s, started, doneAtStart) : SweepProgressView.Describe(s, started, doneAtStart) + " · " + s.Phase.ToString().ToLowerInvariant();
 
     private static async Task<IReadOnlyList<SweepStatus>> PollAllAsync(IActorRef coordinator, IReadOnlyList<SweepId> sweeps, CancellationToken cancellationToken) =>
         await Task.WhenAll(sweeps.Select(id => SweepProgressView.PollAsync(coordinator, id, cancellationToken)));

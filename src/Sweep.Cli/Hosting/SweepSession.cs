@@ -4,8 +4,7 @@ using Sweep.Actors.Hosting;
 using Sweep.Actors.Persistence;
 using Sweep.Actors.Protocol;
 using Sweep.Cli.Display;
-using Sweep.Core.Specs;
-using Sweep.Core.Statistics;
+using Sweep.Core.Sweeps;
 using Sweep.Reporting;
 
 namespace Sweep.Cli.Hosting;
@@ -46,7 +45,7 @@ public static class SweepSession
 
             var accepted = (SweepAccepted)reply;
             var outputs = SweepOutputs.WaitFor(node.System, accepted.SweepId);
-            var results = Path.GetFullPath(Path.Combine(options.Settings?.ResultsRoot ?? "results", accepted.SweepId.Value));
+            var results = Path.GetFullPath(ResultsFolder.PathFor(options.Settings?.ResultsRoot ?? "results", accepted.SweepId.Value));
             SweepReference.Write(results, new SweepReference(accepted.SweepId.Value, options.Store.Describe()));
             console.MarkupLineInterpolated($"sweep    {accepted.SweepId} · {accepted.Total} trials · {accepted.Done} already done · {accepted.Failed} failed · {options.Slots.Count} trainer slot(s)");
             console.MarkupLineInterpolated($"results  {results}");
@@ -63,9 +62,12 @@ public static class SweepSession
             }
 
             var folder = await outputs.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
-            await PrintCurvesAsync(console, node.Coordinator, accepted.SweepId, cancellationToken);
-            console.MarkupLineInterpolated($"wrote    {folder}/ (trials.csv, curves.csv, summary.json, bound-curve.png, bound-curve.svg)");
-            if (status.Phase == "Paused")
+            if (await SweepReportClient.FetchAsync(node.Coordinator, accepted.SweepId, cancellationToken) is { } report)
+            {
+                SweepReportClient.Print(console, report, folder);
+            }
+
+            if (status.Phase == SweepPhase.Paused)
             {
                 console.MarkupLineInterpolated($"[yellow]paused[/]: continue with 'sweep resume {accepted.SweepId}'.");
                 return ExitCodes.Ok;
@@ -108,7 +110,7 @@ public static class SweepSession
             }
 
             var accepted = (SweepAccepted)reply;
-            var folder = Path.GetFullPath(Path.Combine(resultsRoot, accepted.SweepId.Value));
+            var folder = Path.GetFullPath(ResultsFolder.PathFor(resultsRoot, accepted.SweepId.Value));
             console.MarkupLineInterpolated($"sweep    {accepted.SweepId} · {accepted.Total} trials · {accepted.Done} already done · {accepted.Failed} failed");
             console.MarkupLineInterpolated($"results  {folder}");
             SweepStatus status;
@@ -122,48 +124,14 @@ public static class SweepSession
                 return ExitCodes.Interrupted;
             }
 
-            if (await ClusterResults.WriteAsync(console, connection, accepted.SweepId, status.Total, folder, cancellationToken) is null)
+            if (await SweepReportClient.WriteAsync(console, connection.Coordinator, accepted.SweepId, resultsRoot, cancellationToken) is not { } written)
             {
                 return ExitCodes.Unreachable;
             }
 
+            SweepReportClient.Print(console, written.Report, written.Folder);
+
             return status.Failed > 0 ? ExitCodes.TrialsFailed : ExitCodes.Ok;
-        }
-    }
-
-    /// <summary>Every result of a sweep, fetched in pages small enough for a remoting frame (w' included).</summary>
-    public static async Task<SweepResults?> FetchResultsAsync(IActorRef coordinator, Core.Trials.SweepId sweepId, CancellationToken cancellationToken)
-    {
-        const int page = 100;
-        SweepResults? all = null;
-        while (true)
-        {
-            var skip = all?.Completed.Count ?? 0;
-            if (await coordinator.Ask<ISweepWire>(new GetSweepResults(sweepId, skip, page), TimeSpan.FromSeconds(60), cancellationToken) is not SweepResults next)
-            {
-                return null;
-            }
-
-            all = all is null ? next : all with { Completed = [.. all.Completed, .. next.Completed] };
-            if (next.Completed.Count < page)
-            {
-                return all;
-            }
-        }
-    }
-
-    public static async Task PrintCurvesAsync(IAnsiConsole console, IActorRef coordinator, Core.Trials.SweepId sweepId, CancellationToken cancellationToken)
-    {
-        var final = await coordinator.Ask<ISweepWire>(new GetSweepResults(sweepId), TimeSpan.FromSeconds(60), cancellationToken);
-        if (final is SweepResults sweepResults && sweepResults.Completed.Count > 0)
-        {
-            console.Write(CurveTable.Build(MiBoundCurves.Attach(BoundCurves.For(sweepResults.Completed), sweepResults.MiEstimates ?? []), sweepResults.Spec.Bound.Sigma));
-            if (sweepResults.Spec.Mi is { } mi)
-            {
-                console.MarkupLine(Markup.Escape(mi.Kind == MiKind.Supersample
-                    ? $"CMI bounds: {mi.Describe()}; {sweepResults.MiEstimates?.Count ?? 0} group(s) estimated; nats; upper confidence (exact Clopper–Pearson, union over samples), each group's bound holds with probability ≥ 1 − δ; ss gap = held-out minus training halves of the same trainings (see summary.json)."
-                    : $"MI term (est.): {mi.Describe()}; {sweepResults.MiEstimates?.Count ?? 0} group(s) estimated; nats; an estimated MI term from biased KSG estimates, not a bound (see summary.json)."));
-            }
         }
     }
 

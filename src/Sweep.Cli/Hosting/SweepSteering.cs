@@ -34,7 +34,7 @@ public static class SweepSteering
             switch (reply)
             {
                 case SweepStatus s:
-                    console.MarkupLineInterpolated($"{done,-9} {s.SweepId} · {s.Phase.ToLowerInvariant()} · {s.Done}/{s.Total} done · {s.Running} running (they finish) · {s.Pending} pending · {s.Failed} failed");
+                    console.MarkupLineInterpolated($"{done,-9} {s.SweepId} · {s.Phase.ToString().ToLowerInvariant()} · {s.Done}/{s.Total} done · {s.Running} running (they finish) · {s.Pending} pending · {s.Failed} failed");
                     return ExitCodes.Ok;
                 case SweepAccepted a:
                     console.MarkupLineInterpolated($"{done,-9} {a.SweepId} · {a.Done}/{a.Total} done · {a.Pending} pending · {a.Failed} failed");

@@ -1,8 +1,8 @@
-using Sweep.Actors.Coordination;
 using Sweep.Actors.Persistence;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Grid;
 using Sweep.Core.Specs;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Tests.Coordination;
@@ -45,7 +45,7 @@ public sealed class MiGroupStateTests
         var ready = Assert.Single(MiGroupDecisions.Ready(s));
         Assert.Equal(group.GroupId, ready.GroupId);
 
-        var request = MiGroupDecisions.Request(s, ready);
+        var request = EstimateMiGroup.For(s, ready);
         Assert.Equal(group.Members.Take(4), request.Members.Select(m => m.TrialId)); // the failed training is left out
         Assert.Equal(Spec.Mi, request.Mi);
         Assert.Equal(4, request.Positions.Count);

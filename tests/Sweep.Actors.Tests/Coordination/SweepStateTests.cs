@@ -1,7 +1,6 @@
-using Sweep.Actors.Coordination;
 using Sweep.Actors.Persistence;
-using Sweep.Actors.Protocol;
 using Sweep.Core.Specs;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Tests.Coordination;
@@ -61,14 +60,13 @@ public sealed class SweepStateTests
     {
         var s = Submitted();
         var id = s.Order[0];
-        var report = new ReportTrialCompleted(Id, id, 1, "a", Samples.Metrics(), [1f]);
         s = s.Apply(new TrialStarted(id, 1, "a", T0));
 
-        var events = SweepDecisions.OnCompleted(s, report, T0);
+        var events = SweepDecisions.OnCompleted(s, id, 1, "a", Samples.Metrics(), [1f], T0);
         s = events.Aggregate(s, (state, e) => state.Apply(e));
 
         Assert.Single(events);
-        Assert.Empty(SweepDecisions.OnCompleted(s, report, T0));
+        Assert.Empty(SweepDecisions.OnCompleted(s, id, 1, "a", Samples.Metrics(), [1f], T0));
     }
 
     [Fact]
@@ -158,14 +156,14 @@ public sealed class SweepStateTests
         var id = s.Order[0];
         s = s.Apply(new TrialStarted(id, 1, "n1/cpu#0", T0));
 
-        var stale = SweepDecisions.OnDeclined(s, new DeclineTrial(Id, id, 1, "n2/cpu#0"), T0);
-        var declined = SweepDecisions.OnDeclined(s, new DeclineTrial(Id, id, 1, "n1/cpu#0"), T0);
+        var stale = SweepDecisions.OnDeclined(s, id, 1, "n2/cpu#0", T0);
+        var declined = SweepDecisions.OnDeclined(s, id, 1, "n1/cpu#0", T0);
 
         Assert.Empty(stale);
         var requeued = Assert.IsType<TrialRequeued>(Assert.Single(declined));
         s = s.Apply(requeued);
         Assert.Equal(TrialStatus.Pending, s.Trials[id].Status);
-        Assert.Empty(SweepDecisions.OnDeclined(s, new DeclineTrial(Id, id, 1, "n1/cpu#0"), T0));
+        Assert.Empty(SweepDecisions.OnDeclined(s, id, 1, "n1/cpu#0", T0));
     }
 
     [Fact]

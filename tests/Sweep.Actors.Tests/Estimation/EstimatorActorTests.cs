@@ -1,8 +1,8 @@
 using Akka.TestKit.Xunit2;
-using Sweep.Actors.Coordination;
 using Sweep.Actors.Estimation;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Specs;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Tests.Estimation;
@@ -26,7 +26,7 @@ public sealed class EstimatorActorTests : TestKit
                 : state.Apply(new TrialFailed(id, 1, "a", "NaN", WillRetry: false, T0));
         }
 
-        return MiGroupDecisions.Request(state, group);
+        return EstimateMiGroup.For(state, group);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using Sweep.Actors.Coordination;
 using Sweep.Actors.Monitoring;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Specs;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Tests.Monitoring;

@@ -4,6 +4,7 @@ using Sweep.Actors.Persistence;
 using Sweep.Actors.Protocol;
 using Sweep.Actors.Serialization;
 using Sweep.Core.Lora;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Tests.Serialization;
@@ -21,12 +22,12 @@ public sealed class LoraWireRoundTripTests : IDisposable
         var sweep = new SweepId("tiny-lora-0123abcd");
         var at = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
         var submitted = new SweepSubmitted(sweep, spec, "hash", LoraSamples.Yaml, 3, at);
-        var state = Sweep.Actors.Coordination.SweepState.Initial(submitted).Apply(new TrialStarted(trial.Id, 1, "n1", at));
+        var state = SweepState.Initial(submitted).Apply(new TrialStarted(trial.Id, 1, "n1", at));
         object[] samples =
         [
             submitted,
             new TrialAssigned(sweep, trial, 1),
-            new SweepResults(sweep, spec, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 1, "Base checkpoint x is unusable")]),
+            new SweepResults(sweep, spec, "hash", 6, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 1, "Base checkpoint x is unusable")]),
             SweepSnapshot.Of(state),
         ];
         var serializer = new SweepJsonSerializer((ExtendedActorSystem)_system);

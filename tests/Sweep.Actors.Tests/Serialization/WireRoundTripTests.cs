@@ -4,6 +4,7 @@ using Akka.Serialization;
 using Sweep.Actors.Persistence;
 using Sweep.Actors.Protocol;
 using Sweep.Actors.Serialization;
+using Sweep.Core.Sweeps;
 using Sweep.Core.Trials;
 
 namespace Sweep.Actors.Tests.Serialization;
@@ -32,12 +33,33 @@ public sealed class WireRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void Every_wire_type_in_the_assembly_is_registered()
+    public void Every_wire_type_and_every_journal_event_is_registered()
     {
         var wire = typeof(ISweepWire).Assembly.GetTypes()
-            .Where(t => typeof(ISweepWire).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false });
+            .Where(t => typeof(ISweepWire).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false })
+            .Concat(typeof(ISweepEvent).Assembly.GetTypes().Where(t => typeof(ISweepEvent).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false }))
+            .ToList();
+
+        Assert.Contains(typeof(GroupEstimated), wire);
 
         Assert.All(wire, t => Assert.True(WireTypes.NameOf.ContainsKey(t), $"{t.Name} is not in WireTypes"));
+    }
+
+    [Fact]
+    public void The_phase_travels_as_the_name_it_always_had_and_old_events_still_read()
+    {
+        var serializer = new SweepJsonSerializer((ExtendedActorSystem)_system);
+        // As a coordinator wrote them when the phase was a string and the events lived in the actors' project.
+        var status = (SweepStatus)serializer.FromBinary(
+            """{"SweepId":"tiny-0123abcd","Name":"tiny","Phase":"Paused","Total":4,"Done":1,"Running":0,"Pending":3,"Failed":0,"SubmittedAt":"2026-11-23T10:00:00+01:00","RunningTrials":[]}"""u8.ToArray(),
+            "sweep-status");
+        var started = (TrialStarted)serializer.FromBinary("""{"TrialId":"t-1","Attempt":2,"Node":"n1","At":"2026-11-23T10:00:00+01:00"}"""u8.ToArray(), "trial-started");
+
+        Assert.Equal(SweepPhase.Paused, status.Phase);
+        Assert.Contains("\"Phase\":\"Paused\"", System.Text.Encoding.UTF8.GetString(serializer.ToBinary(status with { Phase = SweepPhase.Paused })));
+        Assert.Contains("\"Phase\":\"Cancelled\"", System.Text.Encoding.UTF8.GetString(serializer.ToBinary(status with { Phase = SweepPhase.Cancelled })));
+        Assert.Equal((new TrialId("t-1"), 2, "n1"), (started.TrialId, started.Attempt, started.Node));
+        Assert.Equal("trial-started", serializer.Manifest(started));
     }
 
     [Fact]
@@ -73,12 +95,12 @@ public sealed class WireRoundTripTests : IDisposable
         var trial = Samples.Trials(spec)[0];
         var sweep = new SweepId("tiny-0123abcd");
         var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(1));
-        var state = Sweep.Actors.Coordination.SweepState.Initial(new SweepSubmitted(sweep, spec, "hash", "yaml", 3, at))
+        var state = SweepState.Initial(new SweepSubmitted(sweep, spec, "hash", "yaml", 3, at))
             .Apply(new TrialStarted(trial.Id, 1, "n1", at))
             .Apply(new TrialCompleted(trial.Id, 1, "n1", Samples.Metrics(), [0.5f, -0.25f], at));
         var miSpec = Samples.Spec(Samples.MiYaml);
-        var miState = Sweep.Actors.Coordination.SweepState.Initial(new SweepSubmitted(sweep, miSpec, "hash", "yaml", 3, at));
-        var miGroup = Sweep.Actors.Coordination.MiGroupDecisions.Groups(miState)[0];
+        var miState = SweepState.Initial(new SweepSubmitted(sweep, miSpec, "hash", "yaml", 3, at));
+        var miGroup = MiGroupDecisions.Groups(miState)[0];
         foreach (var id in miGroup.Members)
         {
             miState = miState.Apply(new TrialStarted(id, 1, "n1", at)).Apply(new TrialCompleted(id, 1, "n1", Samples.Metrics(), [0.5f, -0.25f, 0f, 1f], at));
@@ -107,8 +129,8 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(SweepRejected) => new SweepRejected("no"),
             nameof(GetSweepStatus) => new GetSweepStatus(sweep),
             nameof(GetSweepResults) => new GetSweepResults(sweep),
-            nameof(SweepResults) => new SweepResults(sweep, spec, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 3, "boom")]),
-            nameof(SweepStatus) => new SweepStatus(sweep, "tiny", "Active", 4, 1, 1, 2, 0, at, [new RunningTrial(trial.Id, 4, 0, "n", 1, at, 5, 18, 0.9), new RunningTrial(trial.Id, 4, 1, "n", 1, at, 0, 0, double.NaN)]),
+            nameof(SweepResults) => new SweepResults(sweep, spec, "hash", 4, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 3, "boom")], [Samples.MiEstimate()], new Dictionary<string, string> { ["g-x"] = "boom" }),
+            nameof(SweepStatus) => new SweepStatus(sweep, "tiny", SweepPhase.Active, 4, 1, 1, 2, 0, at, [new RunningTrial(trial.Id, 4, 0, "n", 1, at, 5, 18, 0.9), new RunningTrial(trial.Id, 4, 1, "n", 1, at, 0, 0, double.NaN)]),
             nameof(SweepSnapshot) => SweepSnapshot.Of(state.Apply(new GroupEstimated(Samples.MiEstimate(), at)).Apply(new GroupEstimationFailed("g-x", "boom", at))),
             nameof(SweepRegistered) => new SweepRegistered(sweep, "tiny", at),
             nameof(ResumeSweep) => new ResumeSweep(sweep, true),
@@ -116,13 +138,13 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(PauseSweep) => new PauseSweep(sweep),
             nameof(CancelSweep) => new CancelSweep(sweep),
             nameof(ListSweeps) => new ListSweeps(),
-            nameof(SweepList) => new SweepList([new SweepStatus(sweep, "tiny", "Paused", 4, 1, 0, 3, 0, at, [])]),
+            nameof(SweepList) => new SweepList([new SweepStatus(sweep, "tiny", SweepPhase.Paused, 4, 1, 0, 3, 0, at, [])]),
             nameof(WriteSweepResults) => new WriteSweepResults(sweep),
-            nameof(SweepResultsWritten) => new SweepResultsWritten(sweep, "/tmp/r", new SweepStatus(sweep, "tiny", "Active", 4, 4, 0, 0, 0, at, [])),
+            nameof(SweepResultsWritten) => new SweepResultsWritten(sweep, "/tmp/r", new SweepStatus(sweep, "tiny", SweepPhase.Active, 4, 4, 0, 0, 0, at, [])),
             nameof(SweepUnknown) => new SweepUnknown(new SweepId("nope"), [sweep, new SweepId("other-12345678")]),
             nameof(GroupEstimated) => new GroupEstimated(Samples.MiEstimate() with { Cmi = Samples.CmiEstimate() }, at),
             nameof(GroupEstimationFailed) => new GroupEstimationFailed("g-0123456789ab", "EstimatorInputException: k must be at least 1", at),
-            nameof(EstimateMiGroup) => Sweep.Actors.Coordination.MiGroupDecisions.Request(miState, miGroup),
+            nameof(EstimateMiGroup) => EstimateMiGroup.For(miState, miGroup),
             nameof(MiGroupEstimated) => new MiGroupEstimated(sweep, Samples.MiEstimate() with
             {
                 PerSampleStandardError = [0.01, 0.02],

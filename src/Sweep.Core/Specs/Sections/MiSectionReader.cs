@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace Sweep.Core.Specs;
+namespace Sweep.Core.Specs.Sections;
 
 /// <summary>Reads and checks the optional <c>mi:</c> block of a spec (see <see cref="MiSpec"/>).</summary>
 internal static class MiSectionReader

@@ -1,6 +1,6 @@
 using Sweep.Core.Trials;
 
-namespace Sweep.Actors.Coordination;
+namespace Sweep.Core.Sweeps;
 
 public enum TrialStatus { Pending, Running, Done, Failed }
 

@@ -1,10 +1,15 @@
+using Sweep.Core.Bounds;
 using Sweep.Core.Specs;
 using Sweep.Core.Trials;
 
-namespace Sweep.Actors.Protocol;
+namespace Sweep.Core.Sweeps;
 
-/// <summary>The journal of one sweep. Timestamps travel inside the events so replay is deterministic.</summary>
-public interface ISweepEvent : ISweepWire
+/// <summary>
+/// The journal of one sweep, folded by <see cref="SweepState.Apply"/>. Timestamps travel inside the events so replay
+/// is deterministic. HOCON binds this interface to the actors' JSON serializer, which knows each event by the short
+/// name it has always had in the journal.
+/// </summary>
+public interface ISweepEvent
 {
     DateTimeOffset At { get; }
 }
@@ -30,5 +35,8 @@ public sealed record SweepCancelled(DateTimeOffset At) : ISweepEvent;
 /// <summary>The spec gained axis values; the new grid points become pending trials.</summary>
 public sealed record SweepExtended(SweepSpec Spec, string SpecHash, string SpecText, DateTimeOffset At) : ISweepEvent;
 
-/// <summary>The coordinator's catalog (persistence id <c>sweep-catalog</c>): a sweep exists in this store.</summary>
-public sealed record SweepRegistered(SweepId SweepId, string Name, DateTimeOffset At) : ISweepWire;
+/// <summary>A group's MI estimate is durable in the sweep's journal; a resumed sweep does not recompute it.</summary>
+public sealed record GroupEstimated(MiGroupEstimate Estimate, DateTimeOffset At) : ISweepEvent;
+
+/// <summary>A group could not be estimated (recorded with the reason); the sweep finishes without its MI term.</summary>
+public sealed record GroupEstimationFailed(string GroupId, string Reason, DateTimeOffset At) : ISweepEvent;

@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
-using Sweep.Actors.Protocol;
 using Sweep.Core.Bounds;
 using Sweep.Core.Grid;
 using Sweep.Core.Specs;
 using Sweep.Core.Trials;
 
-namespace Sweep.Actors.Coordination;
+namespace Sweep.Core.Sweeps;
 
 public enum SweepPhase { Active, Paused, Cancelled }
 

@@ -1,11 +1,10 @@
-using Sweep.Actors.Protocol;
 using Sweep.Core.Trials;
 
-namespace Sweep.Actors.Coordination;
+namespace Sweep.Core.Sweeps;
 
 /// <summary>
-/// Decide: given the state and a command, which events to persist. Pure functions; the clock comes in as an argument.
-/// Duplicate and stale reports decide nothing, so re-sent messages are harmless.
+/// Decide: given the state and what a trainer reported, which events to persist. Pure functions; the clock comes in
+/// as an argument. Duplicate and stale reports decide nothing, so re-sent messages are harmless.
 /// </summary>
 public static class SweepDecisions
 {
@@ -29,36 +28,38 @@ public static class SweepDecisions
         return null;
     }
 
-    public static IReadOnlyList<ISweepEvent> OnCompleted(SweepState state, ReportTrialCompleted report, DateTimeOffset now)
+    /// <summary>Slot <paramref name="slot"/> finished attempt <paramref name="attempt"/> of a trial.</summary>
+    public static IReadOnlyList<ISweepEvent> OnCompleted(SweepState state, TrialId trialId, int attempt, string slot, TrainingMetrics metrics, float[] wPrime, DateTimeOffset now)
     {
-        if (!state.Trials.TryGetValue(report.TrialId, out var trial) || trial.Status == TrialStatus.Done)
+        if (!state.Trials.TryGetValue(trialId, out var trial) || trial.Status == TrialStatus.Done)
         {
             return [];
         }
 
         // Results follow from the seeds alone, so a late report of an older attempt is as good as any.
-        return [new TrialCompleted(report.TrialId, report.Attempt, report.Slot, report.Metrics, report.WPrime, now)];
+        return [new TrialCompleted(trialId, attempt, slot, metrics, wPrime, now)];
     }
 
-    public static IReadOnlyList<ISweepEvent> OnFailed(SweepState state, ReportTrialFailed report, DateTimeOffset now)
+    /// <summary>Slot <paramref name="slot"/> reports that attempt <paramref name="attempt"/> failed; a stale report decides nothing.</summary>
+    public static IReadOnlyList<ISweepEvent> OnFailed(SweepState state, TrialId trialId, int attempt, string slot, string reason, DateTimeOffset now)
     {
-        if (!state.Trials.TryGetValue(report.TrialId, out var trial)
+        if (!state.Trials.TryGetValue(trialId, out var trial)
             || trial.Status != TrialStatus.Running
-            || trial.Attempts != report.Attempt)
+            || trial.Attempts != attempt)
         {
             return [];
         }
 
-        return [new TrialFailed(report.TrialId, report.Attempt, report.Slot, report.Reason, trial.HasAttemptsLeft, now)];
+        return [new TrialFailed(trialId, attempt, slot, reason, trial.HasAttemptsLeft, now)];
     }
 
     /// <summary>A busy slot declined an assignment: if that attempt is still running there, it goes back to pending.</summary>
-    public static IReadOnlyList<ISweepEvent> OnDeclined(SweepState state, DeclineTrial decline, DateTimeOffset now) =>
-        state.Trials.TryGetValue(decline.TrialId, out var trial)
+    public static IReadOnlyList<ISweepEvent> OnDeclined(SweepState state, TrialId trialId, int attempt, string slot, DateTimeOffset now) =>
+        state.Trials.TryGetValue(trialId, out var trial)
         && trial.Status == TrialStatus.Running
-        && trial.Attempts == decline.Attempt
-        && trial.Node == decline.Slot
-            ? [new TrialRequeued(decline.TrialId, decline.Attempt, $"declined by busy slot {decline.Slot}", now)]
+        && trial.Attempts == attempt
+        && trial.Node == slot
+            ? [new TrialRequeued(trialId, attempt, $"declined by busy slot {slot}", now)]
             : [];
 
     /// <summary>Trials left running by a crash, or by a trainer that is gone, go back to pending (or fail when out of attempts).</summary>
