@@ -32,7 +32,7 @@ public sealed record LoraTrialSettings(
     /// <summary>
     /// q = 4, by a rule fixed before any outcome was looked at: 4 bits per trained number is the standard precision of
     /// quantized LoRA (QLoRA, Dettmers et al. 2023). It is not tuned on our task; a sweep that chooses q after seeing
-    /// its results must pay ln(number of candidates) nats in the bound (docs/lora-bounds rule, DESIGN.md 1.2).
+    /// its results must pay ln(number of candidates) nats in the bound (DESIGN.md 1.2).
     /// </summary>
     public const int DefaultBits = 4;
 
