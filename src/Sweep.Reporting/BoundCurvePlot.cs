@@ -29,10 +29,20 @@ public static class BoundCurvePlot
             var suffix = series.Count > 1 || againstRank ? $" ({curve.Key})" : "";
             AddQuantity(plot, xs, points.Select(p => p.Bound).ToList(), palette.GetColor(colorIndex++), (againstRank ? "LoRA bound" : "quantization bound") + suffix, LinePattern.Solid);
             AddQuantity(plot, xs, points.Select(p => p.Gap).ToList(), palette.GetColor(colorIndex++), "measured gap (test − train error)" + suffix, LinePattern.Solid);
-            var withMi = points.Where(p => p.MiBound is not null).ToList();
+            var withMi = points.Where(p => p.MiTermEstimate is not null).ToList();
             if (withMi.Count > 0)
             {
-                AddQuantity(plot, withMi.Select(p => Math.Log10(p.X)).ToArray(), withMi.Select(p => p.MiBound!).ToList(), palette.GetColor(colorIndex++), MiBoundSummary.Label(report) + suffix, LinePattern.Solid);
+                // An estimate, not a bound: dashed, and named so in the legend.
+                AddQuantity(plot, withMi.Select(p => Math.Log10(p.X)).ToArray(), withMi.Select(p => p.MiTermEstimate!).ToList(), palette.GetColor(colorIndex++), MiBoundSummary.Label(report) + suffix, LinePattern.Dashed);
+            }
+
+            var withCmi = points.Where(p => p.CmiLossDifferenceBound is not null).ToList();
+            if (withCmi.Count > 0)
+            {
+                var cmiXs = withCmi.Select(p => Math.Log10(p.X)).ToArray();
+                AddQuantity(plot, cmiXs, withCmi.Select(p => p.CmiLossDifferenceBound!).ToList(), palette.GetColor(colorIndex++), CmiBoundSummary.LossDifferenceLabel(report) + suffix, LinePattern.Solid);
+                AddQuantity(plot, cmiXs, withCmi.Select(p => p.CmiEvaluatedBound!).ToList(), palette.GetColor(colorIndex++), CmiBoundSummary.EvaluatedLabel(report) + suffix, LinePattern.Solid);
+                AddQuantity(plot, cmiXs, withCmi.Select(p => p.SupersampleGap!).ToList(), palette.GetColor(colorIndex++), "supersample gap (held-out − training halves)" + suffix, LinePattern.Dotted);
             }
 
             AddQuantity(plot, xs, points.Select(p => p.TestError).ToList(), palette.GetColor(colorIndex++), "test error" + suffix, LinePattern.Solid);

@@ -1,28 +1,41 @@
 using Sweep.Core.Bounds;
+using Sweep.Core.Estimators;
 using Sweep.Core.Specs;
 
 namespace Sweep.Reporting;
 
-/// <summary>The <c>mi_bound</c> section of summary.json: which MI bound, how it was estimated, and its caveats.</summary>
+/// <summary>
+/// The <c>mi_term_estimate</c> section of summary.json: the individual-sample MI term as estimated (KSG in the
+/// (d + input + 1)-dimensional joint space of W' and Z_i), how it was estimated, its null check and its caveats. It
+/// is an estimated MI term, never a bound.
+/// </summary>
 public static class MiBoundSummary
 {
-    /// <summary>The legend text of the MI bound, naming the estimator.</summary>
+    /// <summary>The legend text of the estimated MI term, naming the estimator.</summary>
     public static string Label(SweepReport report) => report.Mi?.Estimator == MiEstimatorKind.Ksmi
-        ? $"k-sliced MI bound (k-SMI, slice dim {report.Mi.SliceDimension})"
-        : "individual-sample MI bound (KSG)";
+        ? $"estimated k-sliced MI term (k-SMI, slice dim {report.Mi.SliceDimension}; not a bound)"
+        : "estimated individual-sample MI term (KSG; not a bound)";
+
+    public const string CiBasis =
+        "mean and two-sided 95% Student-t interval over the P groups (Θ, θ0) at each d; it counts the spread over Θ only, " +
+        "not the estimator's bias; with P = 1 there is no interval (low = high = the single value)";
 
     public static object? Of(SweepReport report)
     {
-        if (report.Mi is not { } mi)
+        if (report.Mi is not { Kind: MiKind.IndividualSample } mi)
         {
             return null;
         }
 
-        var curves = report.Curves.Where(p => p.MiBound is not null).ToList();
+        var estimates = report.MiEstimates.Where(e => e.Cmi is null).ToList();
+        var nulls = estimates.Where(e => e.PerSampleNull is not null).SelectMany(e => e.PerSampleNull!).ToList();
         return new
         {
-            Kind = mi.Estimator == MiEstimatorKind.Ksg ? "individual-sample MI bound (Bu et al. 2019), W' given Θ" : "k-sliced individual-sample MI bound, W' given Θ",
+            Kind = mi.Estimator == MiEstimatorKind.Ksg
+                ? "estimated individual-sample MI term (Bu et al. 2019 form), W' given Θ: an estimate, not a bound"
+                : "estimated k-sliced MI term, W' given Θ: slicing after training lowers the MI, so this is not a bound",
             Formula = mi.Estimator == MiEstimatorKind.Ksg ? IndividualSampleMiBound.Formula : IndividualSampleMiBound.SlicedFormula,
+            Certified = false,
             Units = "nats",
             report.Sigma,
             Estimator = IndividualSampleMiBound.EstimatorName(mi),
@@ -35,11 +48,18 @@ public static class MiBoundSummary
             Description = mi.Describe(),
             Assumptions = IndividualSampleMiBound.Assumptions,
             Caveat = IndividualSampleMiBound.BiasCaveat,
-            GroupsEstimated = report.MiEstimates.Count,
+            CiBasis,
+            NullCheck = new
+            {
+                Rule = PermutationNull.Rule,
+                Repetitions = mi.NullRepetitionsOrDefault,
+                PositionsChecked = nulls.Count,
+                PositionsIndistinguishable = nulls.Count(n => n.Indistinguishable),
+            },
+            GroupsEstimated = estimates.Count,
             GroupsFailed = report.MiFailures.Count,
             Failures = report.MiFailures.Select(f => new { Group = f.Key, f.Value }),
-            MiBoundAboveGapAtEveryD = curves.Count > 0 && curves.All(p => p.MiBound!.Mean >= p.Gap.Mean),
-            Groups = report.MiEstimates.OrderBy(e => e.D).ThenBy(e => e.Projection).Select(e => new
+            Groups = estimates.OrderBy(e => e.D).ThenBy(e => e.Projection).Select(e => new
             {
                 e.GroupId,
                 e.D,
@@ -47,10 +67,11 @@ public static class MiBoundSummary
                 e.Series,
                 e.Trainings,
                 e.N,
-                e.Bound,
+                MiTermEstimate = e.Bound,
                 MeanMiNats = e.MeanMi,
                 PerSampleMiNats = e.PerSampleMi,
                 e.Positions,
+                PerSampleNull = e.PerSampleNull?.Select(n => new { n.NullMean, n.NullStandardDeviation, n.NullMax, n.PValue, n.Indistinguishable }),
                 e.Seconds,
             }),
         };

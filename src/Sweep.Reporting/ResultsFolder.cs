@@ -85,7 +85,8 @@ public static class ResultsFolder
                 report.Sigma,
                 Assumptions = QuantizationBound.Assumptions,
             },
-            MiBound = MiBoundSummary.Of(report),
+            MiTermEstimate = MiBoundSummary.Of(report),
+            CmiBound = CmiBoundSummary.Of(report),
             RateDistortion = RateDistortionSummary.Of(report),
             Trials = TrialCounts(report),
             Checks = new
@@ -142,7 +143,13 @@ public static class ResultsFolder
         p.Gap,
         p.Bound,
         p.TestErrorBound,
-        p.MiBound,
+        p.MiTermEstimate,
+        p.MiNullIndistinguishableFraction,
+        p.CmiLossDifferenceBound,
+        p.CmiEvaluatedBound,
+        p.CmiLossDifferencePlugIn,
+        p.SupersampleGap,
+        p.CmiNullIndistinguishableGroups,
     });
 
     private static string WriteAtomically(string folder, string name, Action<string> write)

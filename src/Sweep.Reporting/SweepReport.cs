@@ -48,7 +48,11 @@ public sealed record SweepReport(
 
     public bool IsLora => Results.Any(r => r.Config.Lora is not null);
 
-    public bool HasMiBound => MiEstimates.Count > 0;
+    /// <summary>Individual-sample MI estimates (estimated MI terms, not bounds) are present.</summary>
+    public bool HasMiBound => MiEstimates.Any(e => e.Cmi is null);
+
+    /// <summary>Supersample CMI bounds are present.</summary>
+    public bool HasCmiBound => MiEstimates.Any(e => e.Cmi is not null);
 
     /// <summary>A sweep of regularized trials (a rate_distortion block): its outputs add rate-distortion.csv and two plots.</summary>
     public bool IsRateDistortion => Results.Any(r => r.Config.Regularized is not null);

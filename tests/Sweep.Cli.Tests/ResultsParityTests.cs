@@ -36,7 +36,7 @@ public sealed class ResultsParityTests : IDisposable
         var (clusterCode, clusterOutput) = await SweepProcess.RunAsync(Folder, "run", spec, "--cluster", $"127.0.0.1:{port}", "--results", "client");
         Assert.True(clusterCode == 0, clusterOutput);
         Assert.Equal(sweepId, KillAndResume.SweepIdIn(clusterOutput));
-        Assert.Contains("mi bound: ", clusterOutput, StringComparison.Ordinal); // printed from the report, as embedded
+        Assert.Contains("MI term (est.): ", clusterOutput, StringComparison.Ordinal); // printed from the report, as embedded
 
         var embedded = ResultsFolder.PathFor(Path.Combine(Folder, "embedded"), sweepId);
         var client = ResultsFolder.PathFor(Path.Combine(Folder, "client"), sweepId);
@@ -52,9 +52,9 @@ public sealed class ResultsParityTests : IDisposable
 
         var summary = WithoutWallTimes(Path.Combine(embedded, ResultsFolder.SummaryFile));
         Assert.Equal(summary, WithoutWallTimes(Path.Combine(client, ResultsFolder.SummaryFile)));
-        var mi = JsonNode.Parse(summary)!["mi_bound"]!;
+        var mi = JsonNode.Parse(summary)!["mi_term_estimate"]!;
         Assert.Equal(2, mi["groups_estimated"]!.GetValue<int>()); // the bound the cluster's folder used to lack
-        Assert.Contains("mi_bound_mean", File.ReadLines(Path.Combine(client, ResultsFolder.CurvesFile)).First(), StringComparison.Ordinal);
+        Assert.Contains("mi_term_estimate_mean", File.ReadLines(Path.Combine(client, ResultsFolder.CurvesFile)).First(), StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -70,7 +70,7 @@ public sealed class ResultsParityTests : IDisposable
     private static string WithoutWallTimes(string path)
     {
         var summary = JsonNode.Parse(File.ReadAllText(path))!;
-        foreach (var group in summary["mi_bound"]!["groups"]!.AsArray())
+        foreach (var group in summary["mi_term_estimate"]!["groups"]!.AsArray())
         {
             Assert.True(group!.AsObject().Remove("seconds"), "a group without its wall time");
         }

@@ -14,6 +14,20 @@ public static class MiGroupComputation
 {
     public static MiGroupEstimate Run(EstimateMiGroup request, TrainingPoolCache pools, int maxDegreeOfParallelism, CancellationToken cancellation)
     {
+        if (request.Members.Count < request.Group.Members.Count)
+        {
+            // A group with a failed member is not the group the bound is about (its trainings are no longer the M
+            // i.i.d. draws): fail it loudly instead of estimating from the survivors.
+            var missing = request.Group.Members.Except(request.Members.Select(m => m.TrialId)).ToList();
+            throw new InvalidOperationException(
+                $"{missing.Count} of the group's {request.Group.Members.Count} trainings failed ({string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}); the group is not estimated.");
+        }
+
+        if (request.Mi.Kind == MiKind.Supersample)
+        {
+            return SupersampleGroupComputation.Run(request);
+        }
+
         var pool = pools.Get(request.Dataset);
         var n = request.Dataset.TrainSize;
         var trainingSets = request.Members.Select(m => SampleDraw.TrainingSet(pool.Count, n, m.DataSeed)).ToList();

@@ -10,8 +10,15 @@ namespace Sweep.Actors.Protocol;
 // Between a sweep's ledger and an estimator (role `estimator`): ask, then reply. Every message is a wire type, so
 // an estimator on another node answers the same ask.
 
-/// <summary>One training of a group: its data seed (which rebuilds its training set) and its trained, quantized w'.</summary>
-public sealed record MiGroupMember(TrialId TrialId, long DataSeed, float[] WPrime);
+/// <summary>
+/// One training of a group: its data seed (which rebuilds its training set, or its selector U for a supersample
+/// group) and its trained, quantized w'; a supersample training also carries its 0-1 losses on both halves.
+/// </summary>
+public sealed record MiGroupMember(TrialId TrialId, long DataSeed, float[] WPrime)
+{
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? SupersampleLosses { get; init; }
+}
 
 /// <summary>
 /// Estimate I^Θ(W'; Z_i) of one complete group at the sample positions <see cref="Positions"/>, over the pairs
@@ -42,7 +49,7 @@ public sealed record EstimateMiGroup(
             state.Spec.Bound.Sigma,
             SeedDerivation.Derive(state.Spec.Seed, "mi-estimate", group.D, group.Projection),
             MiGrid.SamplePositions(state.Spec.Seed, dataset.TrainSize, mi.SamplesPerTrial),
-            done.Select(t => new MiGroupMember(t.Config.Id, t.Config.Seeds.Data, t.WPrime!)).ToList());
+            done.Select(t => new MiGroupMember(t.Config.Id, t.Config.Seeds.Data, t.WPrime!) { SupersampleLosses = t.Metrics?.SupersampleLosses }).ToList());
     }
 }
 

@@ -67,10 +67,16 @@ public static class CurveTable
         }
 
         table.AddColumns(curves.Count > 0 ? curves[0].Axis : "d", "seeds", "train err", "test err", "gap", "bound", "err bound");
-        var withMi = curves.Any(p => p.MiBound is not null);
+        var withMi = curves.Any(p => p.MiTermEstimate is not null);
         if (withMi)
         {
-            table.AddColumn("mi bound");
+            table.AddColumn("MI term (est.)");
+        }
+
+        var withCmi = curves.Any(p => p.CmiLossDifferenceBound is not null);
+        if (withCmi)
+        {
+            table.AddColumns("ss gap", "ld-CMI bound", "e-CMI bound");
         }
 
         foreach (var p in curves)
@@ -94,7 +100,15 @@ public static class CurveTable
             ]);
             if (withMi)
             {
-                cells.Add(p.MiBound is { } mi ? (mi.Mean >= p.Gap.Mean ? "[green]" : "[red]") + Format(mi) + "[/]" : "-");
+                // An estimate: no green/red verdict, it certifies nothing.
+                cells.Add(p.MiTermEstimate is { } mi ? Format(mi) : "-");
+            }
+
+            if (withCmi)
+            {
+                cells.Add(p.SupersampleGap is { } g ? Format(g) : "-");
+                cells.Add(p.CmiLossDifferenceBound is { } ld ? (ld.Mean >= (p.SupersampleGap?.Mean ?? p.Gap.Mean) ? "[green]" : "[red]") + Format(ld) + "[/]" : "-");
+                cells.Add(p.CmiEvaluatedBound is { } e ? Format(e) : "-");
             }
 
             table.AddRow(cells.ToArray());

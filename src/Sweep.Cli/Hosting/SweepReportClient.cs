@@ -65,8 +65,9 @@ public static class SweepReportClient
 
             if (report.Mi is { } mi)
             {
-                console.MarkupLineInterpolated(
-                    $"mi bound: {mi.Describe()}; {report.MiEstimates.Count} group(s) estimated; nats; an estimate from biased KSG terms, not a certified bound (see summary.json).");
+                console.MarkupLine(Markup.Escape(mi.Kind == Core.Specs.MiKind.Supersample
+                    ? $"CMI bounds: {mi.Describe()}; {report.MiEstimates.Count} group(s) estimated; nats; upper confidence (exact Clopper–Pearson, union over samples), each group's bound holds with probability ≥ 1 − δ; ss gap = held-out minus training halves of the same trainings (see summary.json)."
+                    : $"MI term (est.): {mi.Describe()}; {report.MiEstimates.Count} group(s) estimated; nats; an estimated MI term from biased KSG estimates, not a bound (see summary.json)."));
             }
         }
 

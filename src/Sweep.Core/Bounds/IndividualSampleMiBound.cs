@@ -6,8 +6,9 @@ namespace Sweep.Core.Bounds;
 
 /// <summary>
 /// The estimate of one group (one Θ, θ0 at one d): for each of the s sample positions i, the estimate of
-/// I^Θ(W'; Z_i) in nats over the M pairs (w'_j, Z_i^j), and the group's bound term
-/// (1/s)·Σ_i sqrt(2σ²·max(0, Î^Θ(W'; Z_i))). <see cref="PerSampleStandardError"/> is the standard error over
+/// I^Θ(W'; Z_i) in nats over the M pairs (w'_j, Z_i^j), and the group's <i>estimated MI term</i>
+/// (1/s)·Σ_i sqrt(2σ²·max(0, Î^Θ(W'; Z_i))), held in <see cref="Bound"/> (for a supersample group, <see cref="Bound"/>
+/// is the certified loss-difference CMI bound and <see cref="Cmi"/> holds the rest). <see cref="PerSampleStandardError"/> is the standard error over
 /// slices (k-SMI with more than one slice), else null. <see cref="Node"/> is the address of the node that estimated it.
 /// </summary>
 public sealed record MiGroupEstimate(
@@ -28,6 +29,14 @@ public sealed record MiGroupEstimate(
     string? Node = null)
 {
     public double MeanMi => PerSampleMi.Average();
+
+    /// <summary>The supersample CMI bounds of the group (kind: supersample); null for the individual-sample kind.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public CmiGroupEstimate? Cmi { get; init; }
+
+    /// <summary>The permutation null check of each position's MI estimate (individual-sample kind); null when not run.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<NullCheck>? PerSampleNull { get; init; }
 }
 
 /// <summary>
@@ -85,14 +94,23 @@ public static class IndividualSampleMiBound
         var w = SampleMatrix.FromRows(Standardized(wPrimes.Select(v => v.Select(x => (double)x).ToArray()).ToList()), "w'");
         var mis = new double[positions.Count];
         var errors = new double[positions.Count];
+        var nulls = new NullCheck[positions.Count];
         for (var t = 0; t < positions.Count; t++)
         {
-            var z = SampleMatrix.FromRows(Standardized(samples[t]), $"Z_{positions[t]}");
+            var zRows = Standardized(samples[t]);
+            var z = SampleMatrix.FromRows(zRows, $"Z_{positions[t]}");
             var positionSeed = Randomness.SeedDerivation.Derive(seed, "mi-position", positions[t]);
             if (mi.Estimator == MiEstimatorKind.Ksg)
             {
-                mis[t] = Ksg.Estimate(w, z, new KsgOptions(mi.K, positionSeed));
+                var options = new KsgOptions(mi.K, positionSeed);
+                mis[t] = Ksg.Estimate(w, z, options);
                 errors[t] = double.NaN;
+                // The null: the same KSG on the same pairs with Z_i^j permuted across the trainings (true MI 0).
+                nulls[t] = PermutationNull.Run(
+                    zRows.Count,
+                    pi => Ksg.Estimate(w, SampleMatrix.FromRows([.. pi.Select(j => zRows[j])], $"Z_{positions[t]} permuted"), options),
+                    mi.NullRepetitionsOrDefault,
+                    Randomness.SeedDerivation.Derive(positionSeed, "mi-null"));
             }
             else
             {
@@ -105,7 +123,10 @@ public static class IndividualSampleMiBound
         var bound = mis.Average(i => Term(i, sigma));
         return new MiGroupEstimate(
             group.GroupId, group.D, group.Projection, group.Series, EstimatorName(mi), mi.K, wPrimes.Count, n, sigma,
-            [.. positions], mis, errors.All(double.IsFinite) ? errors : null, bound, started.Elapsed.TotalSeconds);
+            [.. positions], mis, errors.All(double.IsFinite) ? errors : null, bound, started.Elapsed.TotalSeconds)
+        {
+            PerSampleNull = mi.Estimator == MiEstimatorKind.Ksg ? nulls : null,
+        };
     }
 
     /// <summary>

@@ -37,7 +37,9 @@ public static class MiGrid
             Init: SeedDerivation.Derive(spec.Seed, "init", p),
             Data: SeedDerivation.Derive(spec.Seed, "mi-data", p, j),
             BatchOrder: SeedDerivation.Derive(spec.Seed, "mi-batch-order", p, j));
-        return new TrialConfig(id, seed, d, dataset, spec.Model, spec.Projection, quantization, training, seeds);
+        var trial = new TrialConfig(id, seed, d, dataset, spec.Model, spec.Projection, quantization, training, seeds);
+        // Supersample kind: the group's Z̃ follows from (spec seed, p), the same at every d; U^j from the data seed.
+        return mi.Kind == MiKind.Supersample ? trial with { Supersample = new SupersampleTrialConfig(SeedDerivation.Derive(spec.Seed, "supersample", p)) } : trial;
     }
 
     /// <summary>The id of the group <paramref name="trial"/> belongs to: its d, its projection p and its other settings.</summary>

@@ -14,8 +14,29 @@ public sealed record CurvePoint(
     MeanInterval Bound,
     MeanInterval TestErrorBound)
 {
-    /// <summary>The MI-based (individual-sample or k-sliced) bound: mean and 95% CI over the Θ groups at this d; null without estimates.</summary>
-    public MeanInterval? MiBound { get; init; }
+    /// <summary>
+    /// The estimated individual-sample MI term (1/s)·Σ_i sqrt(2σ²·Î^Θ(W'; Z_i)) with KSG: an estimate, never a bound.
+    /// Mean and 95% Student-t CI over the P Θ groups at this d (a single value at P = 1); null without estimates.
+    /// </summary>
+    public MeanInterval? MiTermEstimate { get; init; }
+
+    /// <summary>Of the s·P estimated positions at this d, the fraction the permutation null cannot tell apart; null without null checks.</summary>
+    public double? MiNullIndistinguishableFraction { get; init; }
+
+    /// <summary>The loss-difference CMI bound (upper confidence, δ per group): mean and 95% CI over the P supersample groups.</summary>
+    public MeanInterval? CmiLossDifferenceBound { get; init; }
+
+    /// <summary>The evaluated-CMI bound (upper confidence, δ per group): mean and 95% CI over the P supersample groups.</summary>
+    public MeanInterval? CmiEvaluatedBound { get; init; }
+
+    /// <summary>The plug-in value of the loss-difference CMI term (an estimate, not the bound), over the groups.</summary>
+    public MeanInterval? CmiLossDifferencePlugIn { get; init; }
+
+    /// <summary>The measured supersample gap (held-out halves − training halves) of the same trainings, per group averaged over its M trainings, over groups.</summary>
+    public MeanInterval? SupersampleGap { get; init; }
+
+    /// <summary>Of the P groups at this d, how many plug-in loss-difference terms the permutation null cannot tell apart.</summary>
+    public int? CmiNullIndistinguishableGroups { get; init; }
 }
 
 /// <summary>

@@ -23,4 +23,11 @@ public sealed record TrainingMetrics(
     /// <summary>A regularized trial's full-network and distortion numbers; null for every other kind (and then absent from the JSON).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RateDistortionMetrics? RateDistortion { get; init; }
+
+    /// <summary>
+    /// A CMI trial's 0-1 losses on both halves of its supersample (<see cref="Randomness.SupersampleDraw.EncodeLosses"/>),
+    /// measured with the quantized w'; null for every other trial (and then absent from the JSON).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? SupersampleLosses { get; init; }
 }

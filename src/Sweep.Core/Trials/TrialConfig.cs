@@ -28,4 +28,8 @@ public sealed record TrialConfig(
     /// <summary>The regularized (rate-distortion) part of the trial; null otherwise (and then absent from the JSON).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RegularizedTrialConfig? Regularized { get; init; }
+
+    /// <summary>The supersample of a CMI trial (train on Z̃_{i,U_i}); null otherwise (and then absent from the JSON).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SupersampleTrialConfig? Supersample { get; init; }
 }

@@ -6,6 +6,9 @@ namespace Sweep.Training.Data;
 /// <summary>The data one trial trains and evaluates on.</summary>
 public sealed record TrialData(TabularDataset Train, TabularDataset Test);
 
+/// <summary>A CMI trial's data and its whole supersample, Z̃_{·,0} (rows 0..n−1) then Z̃_{·,1} (rows n..2n−1).</summary>
+public sealed record SupersampleData(TrialData Data, TabularDataset Halves);
+
 /// <summary>
 /// Builds a trial's data from its <see cref="DatasetSpec"/>: n = <see cref="DatasetSpec.TrainSize"/> training samples
 /// drawn without replacement from the training pool by the data seed, and the first
@@ -39,6 +42,25 @@ public static class DatasetLoader
 
         var train = splits.TrainPool.Subset(DrawWithoutReplacement(splits.TrainPool.Count, spec.TrainSize, dataSeed));
         return new TrialData(train, splits.Test.Take(spec.TestSize));
+    }
+
+    /// <summary>
+    /// A CMI trial's data: the group's supersample Z̃ (2n pool rows from <paramref name="supersampleSeed"/>), the
+    /// training set (Z̃_{i,U_i})_i with U drawn from <paramref name="dataSeed"/>, and the test split as in <see cref="Load"/>.
+    /// <see cref="SupersampleData.Halves"/> holds Z̃_{·,0} then Z̃_{·,1} (2n rows) for the per-example losses.
+    /// </summary>
+    public static SupersampleData LoadSupersample(DatasetSpec spec, long supersampleSeed, long dataSeed)
+    {
+        var splits = LoadSplits(spec);
+        if (spec.TestSize < 1 || spec.TestSize > splits.Test.Count)
+        {
+            throw new ArgumentException($"dataset.test_size ({spec.TestSize}) must be between 1 and the test split's {splits.Test.Count} samples.", nameof(spec));
+        }
+
+        var rows = SupersampleDraw.Rows(splits.TrainPool.Count, spec.TrainSize, supersampleSeed);
+        var selector = SupersampleDraw.Selector(spec.TrainSize, dataSeed);
+        var train = splits.TrainPool.Subset(SupersampleDraw.TrainingRows(rows, selector));
+        return new SupersampleData(new TrialData(train, splits.Test.Take(spec.TestSize)), splits.TrainPool.Subset(rows));
     }
 
     /// <summary>

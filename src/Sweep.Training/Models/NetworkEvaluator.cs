@@ -55,4 +55,22 @@ public static class NetworkEvaluator
 
         return new Evaluation(lossSum / data.Count, (double)errors / data.Count);
     }
+
+    /// <summary>Per example, whether the network misclassifies it (its 0-1 loss).</summary>
+    public static bool[] Misclassified(INetwork network, Tensor theta, DeviceDataset data)
+    {
+        using var noGrad = torch.no_grad();
+        var wrong = new bool[data.Count];
+        for (var start = 0; start < data.Count; start += ChunkSize)
+        {
+            using var scope = torch.NewDisposeScope();
+            var rows = Math.Min(ChunkSize, data.Count - start);
+            var labels = data.Labels.narrow(0, start, rows);
+            var logits = network.Forward(theta, data.Features.narrow(0, start, rows));
+            var flags = logits.argmax(1).ne(labels).cpu().data<bool>().ToArray();
+            flags.CopyTo(wrong, start);
+        }
+
+        return wrong;
+    }
 }

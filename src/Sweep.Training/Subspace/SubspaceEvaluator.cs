@@ -14,4 +14,11 @@ public static class SubspaceEvaluator
         using var theta = model.Parameters(wPrime);
         return NetworkEvaluator.Evaluate(model.Network, theta, data);
     }
+
+    public static bool[] Misclassified(SubspaceModel model, DeviceDataset data, Tensor wPrime)
+    {
+        using var noGrad = torch.no_grad();
+        using var theta = model.Parameters(wPrime);
+        return NetworkEvaluator.Misclassified(model.Network, theta, data);
+    }
 }

@@ -42,7 +42,8 @@ public static class SubspaceTrainer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(trial.IntrinsicDimension);
         var torchDevice = device.ToTorch();
         var quantizer = new UniformQuantizer(trial.Quantization.Levels, trial.Quantization.Range);
-        var data = DatasetLoader.Load(trial.Dataset, trial.Seeds.Data);
+        var supersample = trial.Supersample is { } ss ? DatasetLoader.LoadSupersample(trial.Dataset, ss.Seed, trial.Seeds.Data) : null;
+        var data = supersample?.Data ?? DatasetLoader.Load(trial.Dataset, trial.Seeds.Data);
         var network = NetworkFactory.Create(trial.Model);
         NetworkFactory.CheckShapes(trial.Model, data.Train);
         ct.ThrowIfCancellationRequested();
@@ -50,6 +51,7 @@ public static class SubspaceTrainer
         using var model = CreateModel(trial, network, torchDevice);
         using var train = new DeviceDataset(data.Train, torchDevice);
         using var test = new DeviceDataset(data.Test, torchDevice);
+        using var halves = supersample is null ? null : new DeviceDataset(supersample.Halves, torchDevice);
         using var wPrime = new Parameter(torch.zeros(trial.IntrinsicDimension, dtype: ScalarType.Float32, device: torchDevice));
 
         var aware = trial.Quantization.Aware ? quantizer : null;
@@ -62,7 +64,7 @@ public static class SubspaceTrainer
             onProgress,
             ct);
 
-        return Finish(model, train, test, wPrime, quantizer, totalSteps, stopwatch);
+        return Finish(model, train, test, halves, wPrime, quantizer, totalSteps, stopwatch);
     }
 
     private static SubspaceModel CreateModel(TrialConfig trial, INetwork network, Device device)
@@ -76,7 +78,7 @@ public static class SubspaceTrainer
     }
 
     private static TrainingOutcome Finish(
-        SubspaceModel model, DeviceDataset train, DeviceDataset test, Parameter wPrime, UniformQuantizer quantizer, int steps, Stopwatch stopwatch)
+        SubspaceModel model, DeviceDataset train, DeviceDataset test, DeviceDataset? halves, Parameter wPrime, UniformQuantizer quantizer, int steps, Stopwatch stopwatch)
     {
         using var scope = torch.NewDisposeScope();
         var raw = wPrime.detach();
@@ -88,6 +90,14 @@ public static class SubspaceTrainer
         var quantizedValues = quantized.cpu().data<float>().ToArray();
         var metrics = Evaluation.Metrics(
             onTrain, onTest, unquantized, model.Network.ParameterCount, steps, quantizedValues, quantizer.ClippedFraction(rawValues), stopwatch.Elapsed.TotalSeconds);
+        if (halves is not null)
+        {
+            // The 0-1 losses on both halves of the supersample, with the quantized w' (what the CMI bounds need).
+            var wrong = SubspaceEvaluator.Misclassified(model, halves, quantized);
+            var n = wrong.Length / 2;
+            metrics = metrics with { SupersampleLosses = Core.Randomness.SupersampleDraw.EncodeLosses(wrong[..n], wrong[n..]) };
+        }
+
         return new TrainingOutcome(metrics, quantizedValues);
     }
 }

@@ -92,7 +92,7 @@ public sealed class MiSweepTests : IDisposable
     {
         var curves = File.ReadAllLines(Path.Combine(folder, ResultsFolder.CurvesFile));
         var header = curves[0].Split(',');
-        var column = Array.IndexOf(header, "mi_bound_mean");
+        var column = Array.IndexOf(header, "mi_term_estimate_mean");
         Assert.True(column > 0, curves[0]);
         Assert.Equal(3, curves.Length); // d = 4 and d = 16
         foreach (var row in curves.Skip(1).Select(r => r.Split(',')))
@@ -102,11 +102,16 @@ public sealed class MiSweepTests : IDisposable
         }
 
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ResultsFolder.SummaryFile)));
-        var mi = summary.RootElement.GetProperty("mi_bound");
+        var mi = summary.RootElement.GetProperty("mi_term_estimate");
         Assert.Equal("ksg(k=2)", mi.GetProperty("estimator").GetString());
         Assert.Equal(5, mi.GetProperty("trainings_per_projection").GetInt32());
         Assert.Equal(4, mi.GetProperty("groups_estimated").GetInt32());
         Assert.Contains("biased", mi.GetProperty("caveat").GetString());
+        Assert.False(mi.GetProperty("certified").GetBoolean());
+        Assert.Contains("not a bound", mi.GetProperty("kind").GetString());
+        var nulls = mi.GetProperty("null_check");
+        Assert.Equal(4 * 4, nulls.GetProperty("positions_checked").GetInt32()); // 4 groups × s = 4 positions
+        Assert.DoesNotContain("\"mi_bound", File.ReadAllText(Path.Combine(folder, ResultsFolder.SummaryFile)));
     }
 
     private static List<JsonElement> GroupEvents(string journal, Core.Trials.SweepId sweepId, string manifest)

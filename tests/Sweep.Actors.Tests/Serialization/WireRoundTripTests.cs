@@ -142,10 +142,14 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(WriteSweepResults) => new WriteSweepResults(sweep),
             nameof(SweepResultsWritten) => new SweepResultsWritten(sweep, "/tmp/r", new SweepStatus(sweep, "tiny", SweepPhase.Active, 4, 4, 0, 0, 0, at, [])),
             nameof(SweepUnknown) => new SweepUnknown(new SweepId("nope"), [sweep, new SweepId("other-12345678")]),
-            nameof(GroupEstimated) => new GroupEstimated(Samples.MiEstimate(), at),
+            nameof(GroupEstimated) => new GroupEstimated(Samples.MiEstimate() with { Cmi = Samples.CmiEstimate() }, at),
             nameof(GroupEstimationFailed) => new GroupEstimationFailed("g-0123456789ab", "EstimatorInputException: k must be at least 1", at),
             nameof(EstimateMiGroup) => EstimateMiGroup.For(miState, miGroup),
-            nameof(MiGroupEstimated) => new MiGroupEstimated(sweep, Samples.MiEstimate() with { PerSampleStandardError = [0.01, 0.02] }),
+            nameof(MiGroupEstimated) => new MiGroupEstimated(sweep, Samples.MiEstimate() with
+            {
+                PerSampleStandardError = [0.01, 0.02],
+                PerSampleNull = [new Core.Estimators.NullCheck(0.08, 0.01, 0.005, 0.02, 10, 1.0 / 11), new Core.Estimators.NullCheck(0.1, 0.09, 0.02, 0.13, 10, 0.5)],
+            }),
             nameof(MiGroupEstimationFailed) => new MiGroupEstimationFailed(sweep, "g-0123456789ab", "timeout"),
             nameof(GetClusterState) => new GetClusterState(),
             nameof(ClusterState) => new ClusterState("akka.tcp://sweep@127.0.0.1:4053", "akka.tcp://sweep@127.0.0.1:4053", null, [new ClusterMember("akka.tcp://sweep@127.0.0.1:4054", ["trainer"], "Up", false)]),
