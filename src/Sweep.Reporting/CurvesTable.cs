@@ -53,8 +53,6 @@ public static class CurvesTable
         Sweep.Core.Trials.TrialResult.NoBoundReason, "", "", "", "", "",
     ];
 
-    private static string[] Cells(MeanInterval i) => [Number(i.Mean), Number(i.Low), Number(i.High)];
-
     private static string[] Triple(string name) => [name + "_mean", name + "_ci_low", name + "_ci_high"];
 
     private static IReadOnlyList<string> MiCells(CurvePoint p) => p.MiTermEstimate is { } mi

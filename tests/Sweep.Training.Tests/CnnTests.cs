@@ -4,6 +4,7 @@ using Sweep.Training.Data;
 using Sweep.Training.Models;
 using Sweep.Training.Optimization;
 using Sweep.Training.Runtime;
+using Sweep.Training.Projections;
 using Sweep.Training.Subspace;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -100,7 +101,8 @@ public sealed class CnnTests : TorchTestBase
         var network = new FunctionalCnn(Tiny);
         using var generator = new torch.Generator(4, torch.CPU);
         using var train = new DeviceDataset(Bars(400, seed: 2), torch.CPU);
-        using var model = new SubspaceModel(network, network.InitialParameters(generator), RandomProjection.Create(ProjectionKind.Orthonormal, network.ParameterCount, 40, 6, torch.CPU));
+        var projection = new DenseProjection(RandomProjection.Create(ProjectionKind.Orthonormal, network.ParameterCount, 40, 6, torch.CPU));
+        using var model = new SubspaceModel(network, network.InitialParameters(generator), projection, projection);
         using var wPrime = new Parameter(torch.zeros(40));
 
         TrainingLoop.Run(new TrainingSpec(OptimizerKind.Adam, 0.05, Epochs: 10, Steps: null, BatchSize: 32), train, 7, [wPrime], x => model.Logits(wPrime, x), null, CancellationToken.None);

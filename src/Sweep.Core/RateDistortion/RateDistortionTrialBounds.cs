@@ -1,4 +1,5 @@
 using Sweep.Core.Bounds;
+using Sweep.Core.Estimators;
 using Sweep.Core.Statistics;
 using Sweep.Core.Trials;
 

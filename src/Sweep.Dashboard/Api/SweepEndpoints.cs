@@ -98,7 +98,8 @@ public static class SweepEndpoints
         gap = Interval(p.Gap),
         bound = Interval(p.Bound),
         test_error_bound = Interval(p.TestErrorBound),
-        mi_bound = p.MiBound is { } mi ? Interval(mi) : null,
+        mi_term_estimate = p.MiTermEstimate is { } mi ? Interval(mi) : null,
+        cmi_ld_bound = p.CmiLossDifferenceBound is { } cmi ? Interval(cmi) : null,
     };
 
     private static object Interval(MeanInterval i) => new { mean = i.Mean, ci_low = i.Low, ci_high = i.High };

@@ -11,7 +11,7 @@
     { key: "gap", label: "gap (test − train)", color: "#805ad5" },
     { key: "bound", label: "bound on |gen|", color: "#2f855a" },
     { key: "test_error_bound", label: "train error + bound", color: "#c53030", dash: "6 4" },
-    { key: "mi_bound", label: "MI bound (estimate)", color: "#0987a0", dash: "2 3" },
+    { key: "mi_term_estimate", label: "estimated MI term (not a bound)", color: "#0987a0", dash: "2 3" },
   ];
 
   const W = 900, H = 360, M = { left: 58, right: 16, top: 14, bottom: 44 };

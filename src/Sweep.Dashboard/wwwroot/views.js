@@ -46,7 +46,7 @@
     const series = [...new Set(points.map((p) => p.series))];
     if (!series.includes(ctx.series)) ctx.series = series[0] || null;
     const mine = points.filter((p) => p.series === ctx.series);
-    const available = new Set(Sweep.quantities.map((q) => q.key).filter((k) => k !== "mi_bound" || points.some((p) => p.mi_bound)));
+    const available = new Set(Sweep.quantities.map((q) => q.key).filter((k) => k !== "mi_term_estimate" || points.some((p) => p.mi_term_estimate)));
     const picker = series.length > 1 ? h("select", { id: "series", onchange: (e) => { ctx.series = e.target.value; redraw(); } },
       series.map((s) => h("option", { value: s, selected: s === ctx.series }, s))) : h("span", { class: "sub" }, ctx.series || "");
     const yToggle = h("label", { class: "lg" }, h("input", { type: "checkbox", checked: ctx.yLog, onchange: (e) => { ctx.yLog = e.target.checked; redraw(); } }), "log y");

@@ -5,6 +5,7 @@ using Sweep.Core.Trials;
 using Sweep.Training.Data;
 using Sweep.Training.Models;
 using Sweep.Training.Optimization;
+using Sweep.Training.Projections;
 using Sweep.Training.Runtime;
 using Sweep.Training.Subspace;
 using TorchSharp;
@@ -43,7 +44,9 @@ public static class RegularizedTrainer
         NetworkFactory.CheckShapes(trial.Model, data.Train);
 
         using var subspace = CreateSubspace(trial, network, torchDevice);
-        using var projector = new SubspaceProjector(trial.Projection.Kind, subspace.Projection);
+        var matrix = (subspace.Projection as DenseProjection)?.Matrix
+            ?? throw new ArgumentException($"projection.kind: regularized trials need a materialized Θ (orthonormal or dense), not {trial.Projection.Kind}.", nameof(trial));
+        using var projector = new SubspaceProjector(trial.Projection.Kind, matrix);
         using var train = new DeviceDataset(data.Train, torchDevice);
         using var test = new DeviceDataset(data.Test, torchDevice);
         using var theta = new Parameter(subspace.InitialParameters.clone());
@@ -95,8 +98,9 @@ public static class RegularizedTrainer
         using var scope = torch.NewDisposeScope();
         using var generator = new torch.Generator(unchecked((ulong)trial.Seeds.Init), torch.CPU);
         var initial = network.InitialParameters(generator).to(device);
-        var projection = RandomProjection.Create(trial.Projection.Kind, network.ParameterCount, trial.IntrinsicDimension, trial.Seeds.Projection, device);
-        return new SubspaceModel(network, initial.MoveToOuterDisposeScope(), projection.MoveToOuterDisposeScope());
+        var key = new ProjectionKey(trial.Projection.Kind, network.ParameterCount, trial.IntrinsicDimension, trial.Seeds.Projection, device.ToString());
+        var lease = ProjectionCache.Shared.Acquire(key);
+        return new SubspaceModel(network, initial.MoveToOuterDisposeScope(), lease.Projection, lease);
     }
 
     private static RateDistortionOutcome Compress(

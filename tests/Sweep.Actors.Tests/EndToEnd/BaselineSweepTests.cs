@@ -2,6 +2,7 @@ using System.Text.Json;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Sweep.Actors.Aggregation;
 using Sweep.Actors.Coordination;
 using Sweep.Actors.Hosting;
 using Sweep.Actors.Protocol;

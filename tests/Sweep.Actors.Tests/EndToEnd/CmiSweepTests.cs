@@ -4,6 +4,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Sweep.Actors.Aggregation;
 using Sweep.Actors.Coordination;
 using Sweep.Actors.Hosting;
 using Sweep.Actors.Protocol;
