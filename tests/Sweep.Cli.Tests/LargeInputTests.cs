@@ -76,7 +76,7 @@ public sealed class LargeInputTests : IDisposable
         var plan = JsonDocument.Parse(output).RootElement;
         Assert.Equal(JsonValueKind.String, plan.GetProperty("sweep_id").ValueKind);
         var trials = plan.GetProperty("trials").EnumerateArray().ToList();
-        Assert.Equal(4, trials.Count);
+        Assert.Equal(6, trials.Count);
         Assert.All(trials, t =>
         {
             Assert.False(t.TryGetProperty("d", out _), "a LoRA trial has no d; p is trainable_parameters");
@@ -88,7 +88,7 @@ public sealed class LargeInputTests : IDisposable
                 Assert.True(long.TryParse(seed.Value.GetString(), out _), seed.Value.GetString());
             }
         });
-        Assert.Equal(["1 B-only", "1 both", "2 B-only", "2 both"], trials.Select(t => $"{t.GetProperty("rank").GetInt32()} {t.GetProperty("mode").GetString()}").Order(StringComparer.Ordinal));
+        Assert.Equal(["1 A-only", "1 B-only", "1 both", "4 A-only", "4 B-only", "4 both"], trials.Select(t => $"{t.GetProperty("rank").GetInt32()} {t.GetProperty("mode").GetString()}").Order(StringComparer.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
