@@ -14,9 +14,8 @@ namespace Sweep.Actors.Coordination;
 /// <summary>
 /// The event-sourced ledger of one sweep (persistence id <c>sweep-{id}</c>). Thin: it decides with
 /// <see cref="SweepDecisions"/>, persists, applies with <see cref="SweepState.Apply"/>, and replies only from inside
-/// the persist callback, so nothing is acknowledged before it is durable. Its queries answer with
-/// <see cref="SweepProjections"/>; leases are kept by <see cref="TrialLeases"/>, MI groups handed out by
-/// <see cref="MiEstimation"/>, and the results folder written by its <see cref="SweepAggregator"/>.
+/// the persist callback, so nothing is acknowledged before it is durable. Queries answer with <see cref="SweepProjections"/>;
+/// <see cref="TrialLeases"/> keeps leases, <see cref="MiEstimation"/> hands out MI groups, its <see cref="SweepAggregator"/> writes the results.
 /// </summary>
 public sealed class SweepLedger : ReceivePersistentActor, IWithTimers
 {
@@ -80,7 +79,6 @@ public sealed class SweepLedger : ReceivePersistentActor, IWithTimers
         Akka.Actor.Props.Create(() => new SweepLedger(sweepId, settings, clock));
 
     private DateTimeOffset Now => _clock.GetUtcNow();
-
     private int PendingLeft => Math.Max(0, (_state?.Pending.Count ?? 0) - _reserved.Count);
 
     private void OnRecovered()
@@ -212,7 +210,9 @@ public sealed class SweepLedger : ReceivePersistentActor, IWithTimers
     private void OnAssignWork(AssignWork request)
     {
         var coordinator = Sender;
-        var started = _state is null ? null : SweepDecisions.NextAssignment(_state, request.Slot, Now, _reserved);
+        // Nor a trial whose completion is being written (a requeued trial's old attempt): it would start, and complete, again.
+        var unavailable = _completing.Count == 0 ? _reserved : _reserved.Union(_completing).ToHashSet();
+        var started = _state is null ? null : SweepDecisions.NextAssignment(_state, request.Slot, Now, unavailable);
         if (started is null)
         {
             coordinator.Tell(new AssignmentOutcome(_sweepId, request.Trainer, request.Slot, false, PendingLeft));
