@@ -50,12 +50,12 @@ public sealed class CurvesCsvTests
 
         var csv = Csv.Read(CurvesTable.ToCsv(report));
 
-        Assert.Equal([.. Columns, "mi_bound_mean", "mi_bound_ci_low", "mi_bound_ci_high", "mi_groups"], csv.Header);
+        Assert.Equal([.. Columns, "mi_term_estimate_mean", "mi_term_estimate_ci_low", "mi_term_estimate_ci_high", "mi_groups", "mi_null_indistinguishable_fraction"], csv.Header);
         var estimated = csv.Rows.Single(r => r["x"] == "4");
         var mi = MeanInterval.Of([0.2, 0.4]);
-        Assert.Equal((mi.Mean, mi.Low, mi.High, "2"), (Csv.Number(estimated["mi_bound_mean"]), Csv.Number(estimated["mi_bound_ci_low"]), Csv.Number(estimated["mi_bound_ci_high"]), estimated["mi_groups"]));
+        Assert.Equal((mi.Mean, mi.Low, mi.High, "2"), (Csv.Number(estimated["mi_term_estimate_mean"]), Csv.Number(estimated["mi_term_estimate_ci_low"]), Csv.Number(estimated["mi_term_estimate_ci_high"]), estimated["mi_groups"]));
         var notYet = csv.Rows.Single(r => r["x"] == "16");
-        Assert.Equal(("", "", "", "0"), (notYet["mi_bound_mean"], notYet["mi_bound_ci_low"], notYet["mi_bound_ci_high"], notYet["mi_groups"]));
+        Assert.Equal(("", "", "", "0"), (notYet["mi_term_estimate_mean"], notYet["mi_term_estimate_ci_low"], notYet["mi_term_estimate_ci_high"], notYet["mi_groups"]));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class SummaryJsonTests : IDisposable
         var bound = summary.GetProperty("bound");
         Assert.Equal(("quantization", "sqrt(2·σ²·d·ln K / n)", 0.5), (Text(bound, "kind"), Text(bound, "formula"), bound.GetProperty("sigma").GetDouble()));
         Assert.Equal(QuantizationBound.Assumptions, bound.GetProperty("assumptions").ToString());
-        Assert.Equal(JsonValueKind.Null, summary.GetProperty("mi_bound").ValueKind);
+        Assert.Equal(JsonValueKind.Null, summary.GetProperty("mi_term_estimate").ValueKind);
         var counts = summary.GetProperty("trials");
         Assert.Equal((4, 2, 1, 1), (counts.GetProperty("total").GetInt32(), counts.GetProperty("done").GetInt32(), counts.GetProperty("failed").GetInt32(), counts.GetProperty("missing").GetInt32()));
         var failed = Assert.Single(summary.GetProperty("failed").EnumerateArray());
@@ -60,7 +60,7 @@ public sealed class SummaryJsonTests : IDisposable
             MiFailures = new Dictionary<string, string> { ["g-16-1"] = "too few samples" },
         };
 
-        var mi = Summary(report).GetProperty("mi_bound");
+        var mi = Summary(report).GetProperty("mi_term_estimate");
 
         Assert.Equal(("nats", IndividualSampleMiBound.Formula, IndividualSampleMiBound.BiasCaveat), (Text(mi, "units"), Text(mi, "formula"), Text(mi, "caveat")));
         Assert.Equal(IndividualSampleMiBound.EstimatorName(spec.Mi!), Text(mi, "estimator"));
