@@ -105,6 +105,7 @@ public static class ResultsFolder
                 b.TestError,
                 b.Gap,
                 b.TestAccuracy,
+                LearningRate = report.Results.Where(r => r.IsBaseline && Sweep.Core.Statistics.BoundCurves.SeriesOf(r.Config) == b.Series).Select(r => r.Config.EffectiveTraining.LearningRate).FirstOrDefault(),
                 Bound = Sweep.Core.Trials.TrialResult.NoBoundReason,
             }),
             DInt90 = report.DInt90s.Select(x => new

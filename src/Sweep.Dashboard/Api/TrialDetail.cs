@@ -25,7 +25,7 @@ public static class TrialDetail
                 training = new
                 {
                     optimizer = config.Training.Optimizer.ToString(),
-                    learning_rate = config.Training.LearningRate,
+                    learning_rate = config.EffectiveTraining.LearningRate,
                     epochs = config.Training.Epochs,
                     steps = config.Training.Steps,
                     batch_size = config.Training.BatchSize,
