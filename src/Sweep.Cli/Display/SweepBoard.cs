@@ -24,7 +24,7 @@ public static class SweepBoard
             var lines = new Dictionary<SweepId, string>();
             while (true)
             {
-                var activity = await pace.ReadAsync(cancellationToken);
+                var activity = await pace.ReadAsync(last, cancellationToken);
                 foreach (var s in last)
                 {
                     var key = $"{s.Phase}/{s.Done}/{s.Failed}/{s.Running}";
@@ -50,11 +50,11 @@ public static class SweepBoard
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                var first = await pace.ReadAsync(cancellationToken);
+                var first = await pace.ReadAsync(last, cancellationToken);
                 var bars = last.ToDictionary(s => s.SweepId, s => context.AddTask(Describe(s, first), maxValue: Math.Max(1, s.Total)));
                 while (true)
                 {
-                    var activity = await pace.ReadAsync(cancellationToken);
+                    var activity = await pace.ReadAsync(last, cancellationToken);
                     foreach (var s in last)
                     {
                         var bar = bars[s.SweepId];

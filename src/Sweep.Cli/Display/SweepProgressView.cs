@@ -30,12 +30,12 @@ public static class SweepProgressView
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                var bar = context.AddTask(Describe(last, await pace.ReadAsync(cancellationToken)), maxValue: Math.Max(1, last.Total));
+                var bar = context.AddTask(Describe(last, await pace.ReadAsync([last], cancellationToken)), maxValue: Math.Max(1, last.Total));
                 while (true)
                 {
                     bar.MaxValue = Math.Max(1, last.Total);
                     bar.Value = last.Done + last.Failed;
-                    bar.Description = Describe(last, await pace.ReadAsync(cancellationToken));
+                    bar.Description = Describe(last, await pace.ReadAsync([last], cancellationToken));
                     if (Ends(last))
                     {
                         break;
@@ -90,23 +90,27 @@ public static class SweepProgressView
     }
 
     /// <summary>
-    /// The coordinator's activity (recent completions per sweep), asked at most every <see cref="Every"/>: it reads
-    /// every ledger, so it is not asked on each status poll. Null when the coordinator does not answer in time.
+    /// The coordinator's activity (recent completions per sweep). It reads every ledger, so it is asked again only
+    /// when the statuses show more finished trials than at the last ask (a stale count beside a fresh one would skew
+    /// the ETA), or every <see cref="Every"/>. Null when the coordinator does not answer in time.
     /// </summary>
     public sealed class Pace(IActorRef coordinator)
     {
-        private static readonly TimeSpan Every = TimeSpan.FromSeconds(2);
+        private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
         private DateTimeOffset _askedAt = DateTimeOffset.MinValue;
+        private long _finishedAtAsk = -1;
         private ClusterActivity? _last;
 
-        public async Task<ClusterActivity?> ReadAsync(CancellationToken cancellationToken)
+        /// <param name="statuses">The statuses the activity goes beside.</param>
+        public async Task<ClusterActivity?> ReadAsync(IEnumerable<SweepStatus> statuses, CancellationToken cancellationToken)
         {
-            if (DateTimeOffset.UtcNow - _askedAt < Every)
+            var finished = statuses.Sum(s => (long)s.Done + s.Failed);
+            if (finished == _finishedAtAsk && DateTimeOffset.UtcNow - _askedAt < Every)
             {
                 return _last;
             }
 
-            _askedAt = DateTimeOffset.UtcNow;
+            (_askedAt, _finishedAtAsk) = (DateTimeOffset.UtcNow, finished);
             try
             {
                 _last = await coordinator.Ask<ISweepWire>(new GetActivity(), TimeSpan.FromSeconds(5), cancellationToken) as ClusterActivity ?? _last;
@@ -127,7 +131,7 @@ public static class SweepProgressView
         var lastLine = "";
         while (true)
         {
-            var line = Describe(status, await pace.ReadAsync(cancellationToken));
+            var line = Describe(status, await pace.ReadAsync([status], cancellationToken));
             var key = $"{status.Done}/{status.Failed}/{status.Running}";
             if (key != lastLine)
             {
