@@ -16,6 +16,12 @@ using Sweep.Core.Specs;
 // production wiring of one process (SweepNodeHosting: the coordinator singleton, its ledger, the trainers, on a
 // single-node cluster), with Akka's in-memory journal as the baseline measured in the same run, then the SQLite file
 // (WAL) and a real PostgreSQL server on 127.0.0.1 (fsync on). Throughput = trials / (submit → last trial durable).
+// `status-probe <contact> <sweep-id> <file>` is the status poller of scripts/bench-large-sweep (StatusProbe.cs).
+
+if (args is ["status-probe", var contact, var sweepId, var output])
+{
+    return await StatusProbe.RunAsync(contact, sweepId, output);
+}
 
 var trials = int.Parse(Arg("--trials") ?? "5000");
 var slots = int.Parse(Arg("--slots") ?? "8");
