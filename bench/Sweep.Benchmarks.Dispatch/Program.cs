@@ -35,7 +35,7 @@ Console.WriteLine();
 Console.WriteLine("| journal | best trials/s | median trials/s | median ÷ in-memory | CPU ms per trial (submit → last trial durable) |");
 Console.WriteLine("|---|---|---|---|---|");
 
-using var postgres = withPostgres ? new PostgresServer(fsync: true) : null;
+using var postgres = withPostgres ? PostgresServer.Durable() : null;
 var stores = new List<(string Name, Func<int, NodeOptions> Options)>
 {
     ("in-memory (baseline)", run => Node(StoreLocation.Parse("sqlite:" + Path.Combine(folder, $"unused-{run}.db")), InMemoryOverlay())),

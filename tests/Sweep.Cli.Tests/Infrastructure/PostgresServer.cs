@@ -18,7 +18,13 @@ public sealed class PostgresServer : IDisposable
     private readonly bool _asPostgresUser;
     private readonly bool _fsync;
 
-    public PostgresServer(bool fsync = false)
+    /// <summary>fsync off; the one public constructor, as xUnit wants of a fixture.</summary>
+    public PostgresServer()
+        : this(fsync: false)
+    {
+    }
+
+    private PostgresServer(bool fsync)
     {
         _fsync = fsync;
         _data = Path.Combine(Path.GetTempPath(), "sweep-pg-" + Guid.NewGuid().ToString("N")[..8]);
@@ -36,6 +42,9 @@ public sealed class PostgresServer : IDisposable
             Console.Error.WriteLine($"PostgreSQL tests will SKIP: {e.Message}");
         }
     }
+
+    /// <summary>A server with fsync on, for benchmarks of durable writes.</summary>
+    public static PostgresServer Durable() => new(fsync: true);
 
     public int Port { get; private set; }
 
