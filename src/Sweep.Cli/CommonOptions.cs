@@ -41,6 +41,12 @@ public static class CommonOptions
         Description = "The journal: sqlite:<file> or postgres:<connection string> (default: $SWEEP_STORE, else the store recorded in the results folder, else sqlite:" + StoreLocation.DefaultSqliteFile + ").",
     };
 
+    /// <summary>Benchmark aid on commands that run trials in this process (run, resume) and on nodes.</summary>
+    public static Option<int?> Simulate(string who) => new("--simulate")
+    {
+        Description = $"Benchmark aid: {who} every trial as the 'simulate' kind, a fixed number of milliseconds with metrics drawn from the trial's seeds, no training.",
+    };
+
     public static Option<int> SnapshotEvery() => new("--snapshot-every")
     {
         Description = "Snapshot each sweep's state every N journal events, deleting the events it supersedes (default " + SweepSettings.DefaultSnapshotEvery + ").",

@@ -15,13 +15,20 @@ internal static class CsvText
 
     public static string Build(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
-        var text = new StringBuilder();
-        text.AppendJoin(',', header.Select(Field)).Append('\n');
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        Write(text, header, rows);
+        return text.ToString();
+    }
+
+    /// <summary>The same text, streamed row by row: a 100,000-row trials.csv never exists as one string.</summary>
+    public static void Write(TextWriter text, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        text.Write(string.Join(',', header.Select(Field)));
+        text.Write('\n');
         foreach (var row in rows)
         {
-            text.AppendJoin(',', row.Select(Field)).Append('\n');
+            text.Write(string.Join(',', row.Select(Field)));
+            text.Write('\n');
         }
-
-        return text.ToString();
     }
 }

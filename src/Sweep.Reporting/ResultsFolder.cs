@@ -33,7 +33,11 @@ public static class ResultsFolder
         Directory.CreateDirectory(folder);
         var written = new List<string>
         {
-            WriteAtomically(folder, TrialsFile, path => File.WriteAllText(path, TrialsTable.ToCsv(report))),
+            WriteAtomically(folder, TrialsFile, path =>
+            {
+                using var text = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                TrialsTable.WriteCsv(report, text);
+            }),
             WriteAtomically(folder, CurvesFile, path => File.WriteAllText(path, CurvesTable.ToCsv(report))),
             WriteAtomically(folder, SummaryFile, path => File.WriteAllText(path, JsonSerializer.Serialize(Summary(report), Json) + "\n")),
         };

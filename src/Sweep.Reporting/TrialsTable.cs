@@ -23,11 +23,29 @@ public static class TrialsTable
 
     public static readonly IReadOnlyList<string> Header = [.. SubspaceHeader, .. LoraColumns.Header];
 
-    public static string ToCsv(SweepReport report) => report.IsLora
-        ? Build(Header, report.OrderedResults.Select(r => (IReadOnlyList<string>)[.. Row(r), .. LoraColumns.Row(r.Config)]))
-        : report.IsRateDistortion
-            ? Build([.. SubspaceHeader, .. RateDistortionTable.TrialHeader], report.OrderedResults.Select(r => (IReadOnlyList<string>)[.. Row(r), .. RateDistortionTable.TrialRow(r)]))
-            : Build(SubspaceHeader, report.OrderedResults.Select(Row));
+    public static string ToCsv(SweepReport report)
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        WriteCsv(report, text);
+        return text.ToString();
+    }
+
+    /// <summary>The same CSV, streamed to <paramref name="text"/> row by row.</summary>
+    public static void WriteCsv(SweepReport report, TextWriter text)
+    {
+        if (report.IsLora)
+        {
+            CsvText.Write(text, Header, report.OrderedResults.Select(r => (IReadOnlyList<string>)[.. Row(r), .. LoraColumns.Row(r.Config)]));
+        }
+        else if (report.IsRateDistortion)
+        {
+            CsvText.Write(text, [.. SubspaceHeader, .. RateDistortionTable.TrialHeader], report.OrderedResults.Select(r => (IReadOnlyList<string>)[.. Row(r), .. RateDistortionTable.TrialRow(r)]));
+        }
+        else
+        {
+            CsvText.Write(text, SubspaceHeader, report.OrderedResults.Select(Row));
+        }
+    }
 
     private static IReadOnlyList<string> Row(TrialResult r)
     {

@@ -10,7 +10,11 @@ namespace Sweep.Cli.Tests;
 [Collection("kill and resume")]
 public sealed class EstimatorNodeTests : IDisposable
 {
-    // 2 groups (d = 2, 4; one Θ each) of 8 trainings; k-SMI with many slices keeps each group busy for seconds.
+    // 2 groups (d = 2, 4; one Θ each) of 12 trainings. Each group runs KSG at all s = n = 40 sample positions, and
+    // beside each estimate a permutation null of 10,000 repetitions (a p-value resolved to 1e-4): 400,000 KSG runs
+    // that keep a group busy for seconds even on a quiet machine (6-8 s per group at M = 8 on the loaded 2-core CI
+    // host; M = 12 is more), while the SIGKILL follows the group's first output line within milliseconds. A slower
+    // machine only widens that margin.
     private const string MiSweep = """
         name: mi-remote
         seed: 13
@@ -20,7 +24,7 @@ public sealed class EstimatorNodeTests : IDisposable
           classes: 2
           separation: 2.0
           pool_size: 400
-          train_size: 20
+          train_size: 40
           test_size: 200
         model:
           kind: mlp
@@ -38,22 +42,19 @@ public sealed class EstimatorNodeTests : IDisposable
         grid:
           d: [2, 4]
         mi:
-          trainings_per_projection: 8
+          trainings_per_projection: 12
           projections: 1
-          estimator: ksmi
+          estimator: ksg
           k: 3
-          slices: 200000
-          slice_dim: 1
-          samples_per_trial: 4
+          samples_per_trial: 40
+          null_repetitions: 10000
         """;
 
     private readonly TestCluster _cluster = new(TestSpecs.Folder("estimators"));
 
     private string Folder => _cluster.Folder;
 
-    // The group must outlast the SIGKILL, which this spec got from 200,000 k-SMI slices; issue 13 withdrew k-SMI from
-    // specs (it is no bound), so the spec is refused now. Needs a slow estimator that specs still offer.
-    [Fact(Skip = "needs a slow estimator: estimator: ksmi is refused in specs since issue 13")]
+    [Fact]
     public async Task Estimates_come_from_the_estimator_node_and_a_killed_one_loses_no_group_and_doubles_none()
     {
         var store = $"sqlite:{Path.Combine(Folder, "journal.db")}";

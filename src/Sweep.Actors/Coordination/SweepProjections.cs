@@ -33,7 +33,11 @@ public static class SweepProjections
     /// </summary>
     public static SweepResults Results(SweepState state, int skip = 0, int take = 0)
     {
-        var done = state.InOrder().Where(t => t.Status == TrialStatus.Done).Skip(skip);
+        // When every trial is done, the k-th done trial is the k-th in grid order, so a page is read by index in
+        // O(take·log n) instead of walking the skipped trials (1,000 pages of a 100,000-trial sweep were O(n²)).
+        var done = state.CountOf(TrialStatus.Done) == state.Total
+            ? state.Order.Skip(skip).Select(id => state.Trials[id])
+            : state.InOrder().Where(t => t.Status == TrialStatus.Done).Skip(skip);
         var first = skip == 0;
         var mi = state.Spec.Mi is not null && first;
         return new SweepResults(

@@ -41,6 +41,12 @@ public sealed record NodeOptions
     /// <summary>TLS with mutual authentication against the cluster's CA; null: plaintext TCP (see docs/security.md).</summary>
     public Security.TransportSecurity? Tls { get; init; }
 
+    /// <summary>
+    /// Benchmark aid: this node's trainers run every trial as the <c>simulate</c> kind (this long, metrics drawn from
+    /// the trial's seeds, no training); null trains for real.
+    /// </summary>
+    public TimeSpan? Simulate { get; init; }
+
     public bool Has(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>The embedded single-process node of <c>run</c>, <c>resume</c> and <c>extend</c>: every role, CPU slots.</summary>

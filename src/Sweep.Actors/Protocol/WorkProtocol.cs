@@ -28,5 +28,9 @@ public interface ICoordinatorToTrainer : ISweepWire;
 
 public sealed record TrialAssigned(SweepId SweepId, TrialConfig Trial, int Attempt) : ICoordinatorToTrainer;
 
-/// <summary>The result (or failure) of this attempt is durable in the journal; the trainer may forget it.</summary>
-public sealed record TrialReportAccepted(SweepId SweepId, TrialId TrialId, int Attempt) : ICoordinatorToTrainer;
+/// <summary>
+/// The result (or failure) of this attempt is durable in the journal; the trainer may forget it. With
+/// <see cref="NextFollows"/>, the same durable write also started the slot's next trial, whose
+/// <see cref="TrialAssigned"/> follows this message: the slot waits for it instead of asking for work.
+/// </summary>
+public sealed record TrialReportAccepted(SweepId SweepId, TrialId TrialId, int Attempt, bool NextFollows = false) : ICoordinatorToTrainer;

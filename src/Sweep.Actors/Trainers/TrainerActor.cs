@@ -118,11 +118,20 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
         Become(() =>
         {
             Receive<ResendReport>(r => _coordinator.Tell(r.Report));
-            Receive<TrialReportAccepted>(ack => ack.TrialId == a.Trial.Id && ack.Attempt == a.Attempt, _ =>
+            Receive<TrialReportAccepted>(ack => ack.TrialId == a.Trial.Id && ack.Attempt == a.Attempt, ack =>
             {
                 Timers.Cancel("report");
                 Become(Idle);
-                RequestWork();
+                if (ack.NextFollows)
+                {
+                    // The ledger started this slot's next trial in the write that made the report durable; its
+                    // assignment is on the way. Ask for work only if it never comes.
+                    Timers.StartSingleTimer("request", new RetryRequest(), RequestRetry);
+                }
+                else
+                {
+                    RequestWork();
+                }
             });
             Receive<TrialReportAccepted>(_ => { });
             Receive<TrialProgressTick>(_ => { });

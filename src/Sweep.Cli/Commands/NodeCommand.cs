@@ -47,7 +47,7 @@ public static class NodeCommand
         var snapshots = CommonOptions.SnapshotEvery();
         var attempts = CommonOptions.MaxAttempts();
         var config = new Option<string[]>("--config") { Description = "Extra HOCON files (cluster-config/*.conf), applied over the defaults.", AllowMultipleArgumentsPerToken = true };
-        var simulate = new Option<int?>("--simulate") { Description = "Benchmark aid: this node's trainers run every trial as the 'simulate' kind, a fixed number of milliseconds with metrics drawn from the trial's seeds, no training." };
+        var simulate = CommonOptions.Simulate("this node's trainers run");
         var command = new Command("node", "Run a cluster node (coordinator, trainer and/or estimator) until stopped.")
         {
             roles, host, publicHost, port, seeds, slots, devices, store, results, snapshots, attempts, config, simulate,

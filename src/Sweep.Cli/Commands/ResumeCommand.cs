@@ -13,7 +13,7 @@ namespace Sweep.Cli.Commands;
 /// </summary>
 public static class ResumeCommand
 {
-    public sealed record Settings(string Sweep, string? Store, string ResultsRoot, int Slots, int SnapshotEvery, bool RetryFailed, string? Cluster = null, string? Contact = null);
+    public sealed record Settings(string Sweep, string? Store, string ResultsRoot, int Slots, int SnapshotEvery, bool RetryFailed, string? Cluster = null, string? Contact = null, int? SimulateMs = null);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -28,12 +28,13 @@ public static class ResumeCommand
         {
             Description = "Resume a paused sweep on the running cluster at this node and return at once (no following; watch with 'sweep status <id> --watch'). --cluster instead resumes and follows to the end.",
         };
+        var simulate = CommonOptions.Simulate("this process's trainers run");
         var command = new Command("resume", "Continue an interrupted sweep: nothing finished runs again, nothing runs twice.")
         {
-            sweep, store, results, slots, snapshots, retry, cluster, contact,
+            sweep, store, results, slots, snapshots, retry, cluster, contact, simulate,
         };
         command.SetAction((parse, ct) => ExecuteAsync(
-            new Settings(parse.GetValue(sweep)!, parse.GetValue(store), parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(snapshots), parse.GetValue(retry), parse.GetValue(cluster), parse.GetValue(contact)),
+            new Settings(parse.GetValue(sweep)!, parse.GetValue(store), parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(snapshots), parse.GetValue(retry), parse.GetValue(cluster), parse.GetValue(contact), parse.GetValue(simulate)),
             console,
             ct));
         return command;
@@ -41,9 +42,9 @@ public static class ResumeCommand
 
     public static async Task<int> ExecuteAsync(Settings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        if (settings.Slots < 1 || settings.SnapshotEvery < 1)
+        if (settings.Slots < 1 || settings.SnapshotEvery < 1 || settings.SimulateMs < 0)
         {
-            console.MarkupLine("[red]error[/] --slots and --snapshot-every must be at least 1.");
+            console.MarkupLine("[red]error[/] --slots and --snapshot-every must be at least 1, and --simulate at least 0.");
             return ExitCodes.BadInput;
         }
 
@@ -66,7 +67,10 @@ public static class ResumeCommand
 
         return await SweepSession.RunAsync(
             console,
-            NodeOptions.Embedded(store, settings.Slots, new SweepSettings(settings.SnapshotEvery, SweepSettings.DefaultMaxAttempts, SweepReference.ResultsRootFor(settings.Sweep, settings.ResultsRoot))),
+            NodeOptions.Embedded(store, settings.Slots, new SweepSettings(settings.SnapshotEvery, SweepSettings.DefaultMaxAttempts, SweepReference.ResultsRootFor(settings.Sweep, settings.ResultsRoot))) with
+            {
+                Simulate = settings.SimulateMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+            },
             new ResumeSweep(id, settings.RetryFailed),
             mustExist: true,
             cancellationToken);

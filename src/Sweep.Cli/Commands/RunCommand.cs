@@ -13,7 +13,7 @@ namespace Sweep.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public sealed record Settings(string SpecPath, string Store, string ResultsRoot, int Slots, int MaxAttempts, int SnapshotEvery, string? Cluster = null, int? DashboardPort = null);
+    public sealed record Settings(string SpecPath, string Store, string ResultsRoot, int Slots, int MaxAttempts, int SnapshotEvery, string? Cluster = null, int? DashboardPort = null, int? SimulateMs = null, int Port = 0);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -29,13 +29,20 @@ public static class RunCommand
             Description = $"Serve the web dashboard from this process on 127.0.0.1 while the sweep runs, at this port (default {Sweep.Dashboard.DashboardOptions.DefaultPort}; 0: a free one).",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var simulate = CommonOptions.Simulate("this process's trainers run");
+        var port = new Option<int>("--port")
+        {
+            Description = "The port this process's node binds on 127.0.0.1 (default 0: a free one); with a fixed port, 'sweep status --contact 127.0.0.1:<port>' follows the run from elsewhere.",
+        };
         var command = new Command("run", "Run a sweep in this process (every role, SQLite journal), or on a running cluster with --cluster, and write its results. Running a spec again continues its sweep.")
         {
-            spec, store, results, slots, attempts, snapshots, cluster, dashboard,
+            spec, store, results, slots, attempts, snapshots, cluster, dashboard, simulate, port,
         };
         command.SetAction((parse, ct) => ExecuteAsync(
             new Settings(parse.GetValue(spec)!, parse.GetValue(store)!, parse.GetValue(results)!, parse.GetValue(slots), parse.GetValue(attempts), parse.GetValue(snapshots), parse.GetValue(cluster),
-                parse.GetResult(dashboard) is null ? null : parse.GetValue(dashboard) ?? Sweep.Dashboard.DashboardOptions.DefaultPort),
+                parse.GetResult(dashboard) is null ? null : parse.GetValue(dashboard) ?? Sweep.Dashboard.DashboardOptions.DefaultPort,
+                parse.GetValue(simulate),
+                parse.GetValue(port)),
             console,
             ct));
         return command;
@@ -43,9 +50,9 @@ public static class RunCommand
 
     public static async Task<int> ExecuteAsync(Settings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        if (settings.Slots < 1 || settings.MaxAttempts < 1 || settings.SnapshotEvery < 1)
+        if (settings.Slots < 1 || settings.MaxAttempts < 1 || settings.SnapshotEvery < 1 || settings.SimulateMs < 0 || settings.Port is < 0 or > 65535)
         {
-            console.MarkupLine("[red]error[/] --slots, --max-attempts and --snapshot-every must be at least 1.");
+            console.MarkupLine("[red]error[/] --slots, --max-attempts and --snapshot-every must be at least 1, --simulate at least 0, and --port a port number.");
             return ExitCodes.BadInput;
         }
 
@@ -74,7 +81,11 @@ public static class RunCommand
 
         return await SweepSession.RunAsync(
             console,
-            NodeOptions.Embedded(store, settings.Slots, new SweepSettings(settings.SnapshotEvery, settings.MaxAttempts, settings.ResultsRoot)),
+            NodeOptions.Embedded(store, settings.Slots, new SweepSettings(settings.SnapshotEvery, settings.MaxAttempts, settings.ResultsRoot)) with
+            {
+                Simulate = settings.SimulateMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+                Port = settings.Port,
+            },
             new SubmitSweep(spec, specText, settings.MaxAttempts),
             mustExist: false,
             cancellationToken,

@@ -33,7 +33,12 @@ public sealed class EmbeddedNode : IAsyncDisposable
     public IActorRef Coordinator { get; }
 
     public static Task<EmbeddedNode> StartAsync(NodeOptions options, CancellationToken cancellationToken) =>
-        StartAsync(options, TrialExecutors.ForSlot(options.ThreadsPerTrainer, SweepSettings.From(SweepNodeHosting.BuildConfig(options)).ArtifactsFolder), cancellationToken);
+        StartAsync(
+            options,
+            options.Simulate is { } duration
+                ? _ => new SimulatedTrialExecutor(duration)
+                : TrialExecutors.ForSlot(options.ThreadsPerTrainer, SweepSettings.From(SweepNodeHosting.BuildConfig(options)).ArtifactsFolder),
+            cancellationToken);
 
     public static async Task<EmbeddedNode> StartAsync(NodeOptions options, Func<string, ITrialExecutor> executorForSlot, CancellationToken cancellationToken)
     {

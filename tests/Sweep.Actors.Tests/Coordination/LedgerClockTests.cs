@@ -77,13 +77,13 @@ public sealed class LedgerClockTests : TestKit
         var coordinator = StartCoordinator();
         var sweep = Submit(coordinator);
         var trainer = CreateTestProbe();
+        coordinator.Tell(new RequestWork("n1/cpu#0"), trainer);
         for (var i = 0; i < 2; i++)
         {
-            coordinator.Tell(new RequestWork("n1/cpu#0"), trainer);
-            var assigned = trainer.ExpectMsg<TrialAssigned>();
+            var assigned = trainer.ExpectMsg<TrialAssigned>(); // the second was started with the first's completion
             _clock.Advance(TimeSpan.FromMinutes(1));
             coordinator.Tell(new ReportTrialCompleted(sweep, assigned.Trial.Id, assigned.Attempt, "n1/cpu#0", Samples.Metrics(), [0.5f]), trainer);
-            trainer.ExpectMsg<TrialReportAccepted>();
+            Assert.True(trainer.ExpectMsg<TrialReportAccepted>().NextFollows);
         }
 
         var status = Status(coordinator, sweep);

@@ -8,16 +8,25 @@ namespace Sweep.Cli.Tests.Infrastructure;
 /// <summary>
 /// A real PostgreSQL server (Debian's postgresql package) started for the tests in a temporary data folder, on
 /// 127.0.0.1 and a free port, and stopped at the end. As root it runs as the postgres user. When it cannot start,
-/// <see cref="Unavailable"/> says why and the tests that need it skip, saying so.
+/// <see cref="Unavailable"/> says why and the tests that need it skip, saying so. Tests run it with fsync off (they
+/// test behaviour, not durability against power loss); the benchmarks that link this file turn fsync on.
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
     private readonly string? _bin;
     private readonly string _data;
     private readonly bool _asPostgresUser;
+    private readonly bool _fsync;
 
+    /// <summary>fsync off; the one public constructor, as xUnit wants of a fixture.</summary>
     public PostgresServer()
+        : this(fsync: false)
     {
+    }
+
+    private PostgresServer(bool fsync)
+    {
+        _fsync = fsync;
         _data = Path.Combine(Path.GetTempPath(), "sweep-pg-" + Guid.NewGuid().ToString("N")[..8]);
         _bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).Order().LastOrDefault()
@@ -33,6 +42,9 @@ public sealed class PostgresServer : IDisposable
             Console.Error.WriteLine($"PostgreSQL tests will SKIP: {e.Message}");
         }
     }
+
+    /// <summary>A server with fsync on, for benchmarks of durable writes.</summary>
+    public static PostgresServer Durable() => new(fsync: true);
 
     public int Port { get; private set; }
 
@@ -82,7 +94,7 @@ public sealed class PostgresServer : IDisposable
         Port = FreePort();
         Run("initdb", "-D", _data, "-U", "sweep", "-A", "trust", "--no-sync", "-E", "UTF8");
         Run("pg_ctl", "-D", _data, "-l", Path.Combine(_data, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -k {_data} -c fsync=off -c max_connections=200", "start");
+            "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -k {_data} -c fsync={(_fsync ? "on" : "off")} -c max_connections=200", "start");
     }
 
     private void Run(string tool, params string[] args)
