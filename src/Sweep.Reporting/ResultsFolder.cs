@@ -53,6 +53,11 @@ public static class ResultsFolder
             written.Add(WriteAtomically(folder, PlotSvg, path => plot.SaveSvg(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
         }
 
+        if (report.TopologyEstimates.Count > 0)
+        {
+            written.AddRange(Topology.TopologyOutputs.Write(report, folder, WriteAtomically));
+        }
+
         return written;
     }
 
@@ -88,6 +93,7 @@ public static class ResultsFolder
             MiTermEstimate = MiBoundSummary.Of(report),
             CmiBound = CmiBoundSummary.Of(report),
             RateDistortion = RateDistortionSummary.Of(report),
+            Topology = Topology.TopologyOutputs.Summary(report),
             Trials = TrialCounts(report),
             Checks = new
             {
