@@ -30,7 +30,7 @@ public static class PersistenceDiagramPlot
         plot.Axes.SetLimits(0, top, 0, top * 1.02);
         plot.XLabel("birth (Euclidean distance between normalized filters)");
         plot.YLabel("death");
-        plot.Title($"{sweepName}, {estimate.Label}: Vietoris–Rips persistence of {estimate.LandmarkCount} landmark filters");
+        plot.Title($"{sweepName}, {estimate.Label}: Rips persistence, {estimate.LandmarkCount} landmarks");
         plot.ShowLegend(Alignment.LowerRight);
         return plot;
     }

@@ -43,6 +43,10 @@ public static class TopologyCurvePlot
             bar.LegendText = string.Create(CultureInfo.InvariantCulture, $"full training: longest H1 bar {baseline.LongestH1Persistence:F3}");
         }
 
+        var counts = estimates.Select(e => (double)e.CircleCount).DefaultIfEmpty(0).Max();
+        var bars = estimates.Select(e => e.LongestH1Persistence).DefaultIfEmpty(0).Max();
+        plot.Axes.SetLimitsY(0, Math.Max(1, counts) + 0.5, plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, Math.Max(0.1, bars) * 1.15, plot.Axes.Right);
         plot.XLabel("intrinsic dimension d (log scale)");
         plot.YLabel("circle count (an estimate from the landmark sample)");
         plot.Axes.Right.Label.Text = "longest H1 persistence";
