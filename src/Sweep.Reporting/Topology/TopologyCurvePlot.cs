@@ -43,8 +43,17 @@ public static class TopologyCurvePlot
             bar.LegendText = string.Create(CultureInfo.InvariantCulture, $"full training: longest H1 bar {baseline.LongestH1Persistence:F3}");
         }
 
+        var threshold = estimates.Select(e => e.CirclePersistence).DefaultIfEmpty(0).Max();
+        if (threshold > 0)
+        {
+            var cut = plot.Add.HorizontalLine(threshold);
+            cut.Color = Colors.Orange;
+            cut.Axes.YAxis = plot.Axes.Right;
+            cut.LegendText = string.Create(CultureInfo.InvariantCulture, $"circle threshold: H1 persistence > {threshold:G3} (right axis)");
+        }
+
         var counts = estimates.Select(e => (double)e.CircleCount).DefaultIfEmpty(0).Max();
-        var bars = estimates.Select(e => e.LongestH1Persistence).DefaultIfEmpty(0).Max();
+        var bars = Math.Max(threshold, estimates.Select(e => e.LongestH1Persistence).DefaultIfEmpty(0).Max());
         plot.Axes.SetLimitsY(0, Math.Max(1, counts) + 0.5, plot.Axes.Left);
         plot.Axes.SetLimitsY(0, Math.Max(0.1, bars) * 1.15, plot.Axes.Right);
         plot.XLabel("intrinsic dimension d (log scale)");
