@@ -78,7 +78,7 @@ public static class BoundCurvePlot
     {
         var plot = Build(report);
         plot.SavePng(pngPath, Width, Height);
-        plot.SaveSvg(svgPath, Width, Height);
+        SvgExport.Save(plot, svgPath, Width, Height);
     }
 
     /// <summary>Each series' full-training test error as a horizontal line with its band, and its d_int90 as a vertical line.</summary>

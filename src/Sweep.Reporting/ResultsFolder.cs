@@ -43,14 +43,14 @@ public static class ResultsFolder
             foreach (var (name, plot) in new[] { ("rate-distortion-lambda", RateDistortionPlot.AgainstLambda(report)), ("rate-distortion-d", RateDistortionPlot.AgainstDimension(report)) })
             {
                 written.Add(WriteAtomically(folder, name + ".png", path => plot.SavePng(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
-                written.Add(WriteAtomically(folder, name + ".svg", path => plot.SaveSvg(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
+                written.Add(WriteAtomically(folder, name + ".svg", path => SvgExport.Save(plot, path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
             }
         }
         else if (HasPlot(report.Results.Count))
         {
             var plot = BoundCurvePlot.Build(report);
             written.Add(WriteAtomically(folder, PlotPng, path => plot.SavePng(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
-            written.Add(WriteAtomically(folder, PlotSvg, path => plot.SaveSvg(path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
+            written.Add(WriteAtomically(folder, PlotSvg, path => SvgExport.Save(plot, path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
         }
 
         if (report.TopologyEstimates.Count > 0)
@@ -111,6 +111,7 @@ public static class ResultsFolder
                 b.TestError,
                 b.Gap,
                 b.TestAccuracy,
+                LearningRate = report.Results.Where(r => r.IsBaseline && Sweep.Core.Statistics.BoundCurves.SeriesOf(r.Config) == b.Series).Select(r => r.Config.EffectiveTraining.LearningRate).FirstOrDefault(),
                 Bound = Sweep.Core.Trials.TrialResult.NoBoundReason,
             }),
             DInt90 = report.DInt90s.Select(x => new

@@ -35,7 +35,7 @@ public static class TrialsTable
         var m = r.Metrics;
         return
         [
-            c.Id.Value, Number(c.IntrinsicDimension), Number(c.Seed), Number(c.Training.LearningRate),
+            c.Id.Value, Number(c.IntrinsicDimension), Number(c.Seed), Number(c.EffectiveTraining.LearningRate),
             Number(c.Quantization.Levels), Number(c.Dataset.TrainSize), Number(c.Training.Epochs),
             c.Training.Steps is { } steps ? Number(steps) : "", Number(c.Training.BatchSize),
             c.Model.Describe(), Number(m.ParameterCount), c.Projection.Kind.ToString().ToLowerInvariant(),

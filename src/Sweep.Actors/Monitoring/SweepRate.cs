@@ -5,12 +5,17 @@ namespace Sweep.Actors.Monitoring;
 
 /// <summary>
 /// A sweep's pace as <c>sweep status</c> shows it: its completions per minute over the coordinator's recent window
-/// (<see cref="ClusterActivity"/>), and the ETA of its remaining trials at that pace. Pure.
+/// (<see cref="ClusterActivity"/>), and the ETA of its remaining trials at that pace. Pure. This is the one ETA rule:
+/// <c>sweep status</c>, the progress line of <c>sweep run</c> (embedded or <c>--cluster</c>), <c>status --watch</c>
+/// and the dashboard all use it.
 /// </summary>
 public static class SweepRate
 {
-    /// <summary>Completions per minute over the observed window; 0 without an activity reply.</summary>
-    public static double PerMinute(SweepStatus status, ClusterActivity? activity)
+    /// <summary>
+    /// Completions per minute over the observed window; 0 without an activity reply. Given <paramref name="now"/>, a
+    /// sweep submitted inside the window is measured over its own age, not over the minutes before it existed.
+    /// </summary>
+    public static double PerMinute(SweepStatus status, ClusterActivity? activity, DateTimeOffset? now = null)
     {
         if (activity is null)
         {
@@ -18,18 +23,24 @@ public static class SweepRate
         }
 
         var recent = activity.Sweeps.FirstOrDefault(a => a.SweepId == status.SweepId)?.RecentDone ?? 0;
-        return recent / (Math.Max(activity.WindowSeconds, 1) / 60);
+        var window = activity.WindowSeconds;
+        if (now is { } at)
+        {
+            window = Math.Min(window, (at - status.SubmittedAt).TotalSeconds);
+        }
+
+        return recent / (Math.Max(window, 1) / 60);
     }
 
     /// <summary>The remaining trials at the recent pace: zero once the sweep ended; none while paused or without recent completions.</summary>
-    public static double? EtaSeconds(SweepStatus status, ClusterActivity? activity)
+    public static double? EtaSeconds(SweepStatus status, ClusterActivity? activity, DateTimeOffset? now = null)
     {
         if (status.IsFinished)
         {
             return 0;
         }
 
-        var perMinute = PerMinute(status, activity);
+        var perMinute = PerMinute(status, activity, now);
         var remaining = status.Total - status.Done - status.Failed;
         return status.Phase == SweepPhase.Active && perMinute > 0 ? remaining / perMinute * 60 : null;
     }

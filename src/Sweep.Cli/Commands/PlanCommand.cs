@@ -78,7 +78,7 @@ public static class PlanCommand
                 t.Lora is { } lora ? $"{lora.Settings.Rank} {lora.Settings.Mode.Name()}: {t.IntrinsicDimension}" : t.IntrinsicDimension.ToString(),
                 t.Seed.ToString(),
                 t.Quantization.Levels.ToString(),
-                t.Training.LearningRate.ToString("G4"),
+                t.EffectiveTraining.LearningRate.ToString("G4"),
                 t.Dataset.TrainSize.ToString(),
                 t.Training.Steps is { } s ? s + " steps" : t.Training.Epochs.ToString(),
                 t.Training.BatchSize.ToString(),
@@ -114,7 +114,7 @@ public static class PlanCommand
         }
 
         json["seed"] = t.Seed;
-        json["learning_rate"] = t.Training.LearningRate;
+        json["learning_rate"] = t.EffectiveTraining.LearningRate;
         json["levels"] = t.Quantization.Levels;
         json["train_size"] = t.Dataset.TrainSize;
         json["epochs"] = t.Training.Steps is null ? t.Training.Epochs : null;

@@ -98,7 +98,7 @@ public static class StatusCommand
     /// <summary>ETA: remaining trials at the sweep's recent pace (<see cref="SweepRate"/>); none while paused or without recent completions.</summary>
     public static Row RowOf(SweepStatus s, ClusterActivity? activity, DateTimeOffset now) => new(
         s.SweepId.Value, s.Name, ListCommand.StateOf(s, writerAlive: true), s.Total, s.Done, s.Running, s.Pending, s.Failed,
-        Math.Max(0, (now - s.SubmittedAt).TotalSeconds), SweepRate.EtaSeconds(s, activity), Math.Round(SweepRate.PerMinute(s, activity), 2));
+        Math.Max(0, (now - s.SubmittedAt).TotalSeconds), SweepRate.EtaSeconds(s, activity, now), Math.Round(SweepRate.PerMinute(s, activity, now), 2));
 
     private static async Task<int> WatchAsync(IAnsiConsole console, ClusterConnection connection, IReadOnlyList<SweepStatus> statuses, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ public static class CurveTable
                 cells.Add(Markup.Escape(b.Series));
             }
 
-            cells.AddRange(["[bold]full (D = " + b.ParameterCount.ToString("N0") + ")[/]", b.TestError.Count.ToString(), Format(b.TrainError), Format(b.TestError), Format(b.Gap), "none", "none"]);
+            cells.AddRange(["[bold]full (D = " + b.ParameterCount.ToString("N0") + OwnRate(report, b) + ")[/]", b.TestError.Count.ToString(), Format(b.TrainError), Format(b.TestError), Format(b.Gap), "none", "none"]);
             while (cells.Count < table.Columns.Count)
             {
                 cells.Add("-");
@@ -50,6 +50,17 @@ public static class CurveTable
         var lines = (several || series.Count != 1 ? [] : new[] { series[0].Replace('\n', ' ') }).Concat(notes);
         table.Caption(string.Join("\n", lines.Select(Markup.Escape)));
         return table;
+    }
+
+    /// <summary>", lr 0.001" when the baseline trained at its own rate (projection.baseline_learning_rate), else nothing.</summary>
+    private static string OwnRate(SweepReport report, BaselinePoint b)
+    {
+        var own = report.Results
+            .Where(r => r.IsBaseline && BoundCurves.SeriesOf(r.Config) == b.Series && r.Config.EffectiveTraining.LearningRate != r.Config.Training.LearningRate)
+            .Select(r => r.Config.EffectiveTraining.LearningRate)
+            .Distinct()
+            .ToList();
+        return own.Count == 1 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", lr {own[0]:G4}") : "";
     }
 
     private static Table BuildCurves(SweepReport report)

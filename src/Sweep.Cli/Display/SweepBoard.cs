@@ -17,21 +17,21 @@ public static class SweepBoard
 
     public static async Task<IReadOnlyList<SweepStatus>> WatchAsync(IAnsiConsole console, IActorRef coordinator, IReadOnlyList<SweepId> sweeps, CancellationToken cancellationToken)
     {
-        var started = DateTimeOffset.UtcNow;
+        var pace = new SweepProgressView.Pace(coordinator);
         var last = await PollAllAsync(coordinator, sweeps, cancellationToken);
-        var doneAtStart = last.ToDictionary(s => s.SweepId, s => s.Done);
         if (!console.Profile.Capabilities.Interactive)
         {
             var lines = new Dictionary<SweepId, string>();
             while (true)
             {
+                var activity = await pace.ReadAsync(last, cancellationToken);
                 foreach (var s in last)
                 {
                     var key = $"{s.Phase}/{s.Done}/{s.Failed}/{s.Running}";
                     if (lines.GetValueOrDefault(s.SweepId) != key)
                     {
                         lines[s.SweepId] = key;
-                        console.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss}[/] {Markup.Escape(s.SweepId.Value)} {Describe(s, started, doneAtStart[s.SweepId])}");
+                        console.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss}[/] {Markup.Escape(s.SweepId.Value)} {Describe(s, activity)}");
                     }
                 }
 
@@ -50,15 +50,17 @@ public static class SweepBoard
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                var bars = last.ToDictionary(s => s.SweepId, s => context.AddTask(Describe(s, started, doneAtStart[s.SweepId]), maxValue: Math.Max(1, s.Total)));
+                var first = await pace.ReadAsync(last, cancellationToken);
+                var bars = last.ToDictionary(s => s.SweepId, s => context.AddTask(Describe(s, first), maxValue: Math.Max(1, s.Total)));
                 while (true)
                 {
+                    var activity = await pace.ReadAsync(last, cancellationToken);
                     foreach (var s in last)
                     {
                         var bar = bars[s.SweepId];
                         bar.MaxValue = Math.Max(1, s.Total);
                         bar.Value = s.Done + s.Failed;
-                        bar.Description = Describe(s, started, doneAtStart[s.SweepId]);
+                        bar.Description = Describe(s, activity);
                         if (s.IsFinished && !bar.IsFinished)
                         {
                             bar.StopTask();
@@ -77,8 +79,8 @@ public static class SweepBoard
         return last;
     }
 
-    private static string Describe(SweepStatus s, DateTimeOffset started, int doneAtStart) =>
-        s.Phase == SweepPhase.Active ? SweepProgressView.Describe(s, started, doneAtStart) : SweepProgressView.Describe(s, started, doneAtStart) + " · " + s.Phase.ToString().ToLowerInvariant();
+    private static string Describe(SweepStatus s, ClusterActivity? activity) =>
+        s.Phase == SweepPhase.Active ? SweepProgressView.Describe(s, activity) : SweepProgressView.Describe(s, activity) + " · " + s.Phase.ToString().ToLowerInvariant();
 
     private static async Task<IReadOnlyList<SweepStatus>> PollAllAsync(IActorRef coordinator, IReadOnlyList<SweepId> sweeps, CancellationToken cancellationToken) =>
         await Task.WhenAll(sweeps.Select(id => SweepProgressView.PollAsync(coordinator, id, cancellationToken)));

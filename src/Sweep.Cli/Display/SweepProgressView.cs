@@ -1,6 +1,7 @@
 using Sweep.Core.Sweeps;
 using Akka.Actor;
 using Spectre.Console;
+using Sweep.Actors.Monitoring;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Trials;
 
@@ -16,12 +17,11 @@ public static class SweepProgressView
 
     public static async Task<SweepStatus> FollowAsync(IAnsiConsole console, IActorRef coordinator, SweepId sweepId, CancellationToken cancellationToken)
     {
-        var started = DateTimeOffset.UtcNow;
+        var pace = new Pace(coordinator);
         var first = await PollAsync(coordinator, sweepId, cancellationToken);
-        var doneAtStart = first.Done;
         if (!console.Profile.Capabilities.Interactive)
         {
-            return await FollowAsLines(console, coordinator, first, started, doneAtStart, cancellationToken);
+            return await FollowAsLines(console, coordinator, first, pace, cancellationToken);
         }
 
         SweepStatus last = first;
@@ -30,12 +30,12 @@ public static class SweepProgressView
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                var bar = context.AddTask(Describe(last, started, doneAtStart), maxValue: Math.Max(1, last.Total));
+                var bar = context.AddTask(Describe(last, await pace.ReadAsync([last], cancellationToken)), maxValue: Math.Max(1, last.Total));
                 while (true)
                 {
                     bar.MaxValue = Math.Max(1, last.Total);
                     bar.Value = last.Done + last.Failed;
-                    bar.Description = Describe(last, started, doneAtStart);
+                    bar.Description = Describe(last, await pace.ReadAsync([last], cancellationToken));
                     if (Ends(last))
                     {
                         break;
@@ -81,35 +81,57 @@ public static class SweepProgressView
         };
     }
 
-    /// <summary>"12/16 done · 2 running · 0 failed · ETA 1m 20s".</summary>
-    public static string Describe(SweepStatus s, DateTimeOffset started, int doneAtStart)
+    /// <summary>"12/16 done · 2 running · 0 failed · ETA 1m 20s", the ETA by <see cref="SweepRate"/>, as <c>sweep status</c> gives it.</summary>
+    public static string Describe(SweepStatus s, ClusterActivity? activity)
     {
-        var eta = Eta(s, started, doneAtStart);
+        var eta = SweepRate.EtaSeconds(s, activity, DateTimeOffset.UtcNow);
         var text = $"{s.Name}: {s.Done}/{s.Total} done · {s.Running} running · {s.Failed} failed";
-        return Markup.Escape(eta is null ? text : $"{text} · ETA {Format(eta.Value)}");
+        return Markup.Escape(eta is null ? text : $"{text} · ETA {Format(TimeSpan.FromSeconds(eta.Value))}");
     }
 
-    /// <summary>From the trials finished in this session: elapsed / finished × remaining.</summary>
-    public static TimeSpan? Eta(SweepStatus s, DateTimeOffset started, int doneAtStart)
+    /// <summary>
+    /// The coordinator's activity (recent completions per sweep). It reads every ledger, so it is asked again only
+    /// when the statuses show more finished trials than at the last ask (a stale count beside a fresh one would skew
+    /// the ETA), or every <see cref="Every"/>. Null when the coordinator does not answer in time.
+    /// </summary>
+    public sealed class Pace(IActorRef coordinator)
     {
-        var finishedHere = s.Done - doneAtStart;
-        var remaining = s.Total - s.Done - s.Failed;
-        if (finishedHere <= 0 || remaining <= 0)
-        {
-            return remaining <= 0 ? TimeSpan.Zero : null;
-        }
+        private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
+        private DateTimeOffset _askedAt = DateTimeOffset.MinValue;
+        private long _finishedAtAsk = -1;
+        private ClusterActivity? _last;
 
-        return (DateTimeOffset.UtcNow - started) / finishedHere * remaining;
+        /// <param name="statuses">The statuses the activity goes beside.</param>
+        public async Task<ClusterActivity?> ReadAsync(IEnumerable<SweepStatus> statuses, CancellationToken cancellationToken)
+        {
+            var finished = statuses.Sum(s => (long)s.Done + s.Failed);
+            if (finished == _finishedAtAsk && DateTimeOffset.UtcNow - _askedAt < Every)
+            {
+                return _last;
+            }
+
+            (_askedAt, _finishedAtAsk) = (DateTimeOffset.UtcNow, finished);
+            try
+            {
+                _last = await coordinator.Ask<ISweepWire>(new GetActivity(), TimeSpan.FromSeconds(5), cancellationToken) as ClusterActivity ?? _last;
+            }
+            catch (AskTimeoutException)
+            {
+                // Keep the last pace; the progress line goes on without a fresh one.
+            }
+
+            return _last;
+        }
     }
 
     private static string Format(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours}h {t.Minutes}m" : t.TotalMinutes >= 1 ? $"{t.Minutes}m {t.Seconds}s" : $"{t.Seconds}s";
 
-    private static async Task<SweepStatus> FollowAsLines(IAnsiConsole console, IActorRef coordinator, SweepStatus status, DateTimeOffset started, int doneAtStart, CancellationToken cancellationToken)
+    private static async Task<SweepStatus> FollowAsLines(IAnsiConsole console, IActorRef coordinator, SweepStatus status, Pace pace, CancellationToken cancellationToken)
     {
         var lastLine = "";
         while (true)
         {
-            var line = Describe(status, started, doneAtStart);
+            var line = Describe(status, await pace.ReadAsync([status], cancellationToken));
             var key = $"{status.Done}/{status.Failed}/{status.Running}";
             if (key != lastLine)
             {

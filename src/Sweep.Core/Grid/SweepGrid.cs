@@ -127,7 +127,7 @@ public static partial class SweepGrid
                     Init: SeedDerivation.Derive(spec.Seed, "init", seed),
                     Data: SeedDerivation.Derive(spec.Seed, "data", seed),
                     BatchOrder: SeedDerivation.Derive(spec.Seed, "batch-order", seed));
-                yield return new TrialConfig(TrialId.FromCanonicalPoint(point), seed, 0, dataset, spec.Model, ProjectionSpec.FullTraining, quantization, training, seeds);
+                yield return new TrialConfig(TrialId.FromCanonicalPoint(point), seed, 0, dataset, spec.Model, ProjectionSpec.FullTraining with { BaselineLearningRate = spec.Projection.BaselineLearningRate }, quantization, training, seeds);
             }
         }
     }

@@ -92,6 +92,11 @@ public static class SpecReader
         var quantization = isLora ? LoraSectionReader.Quantization(lora) : QuantizationSectionReader.Read(r, root);
         var grid = GridSectionReader.Read(r, root, model, dataset, isLora);
         var bound = BoundSectionReader.Read(r, root);
+        if (grid?.Ranks is { } ranks && model is not null && lora is not null)
+        {
+            LoraAxesReader.CheckRanks(r, root, ranks, model, lora);
+        }
+
         MiSpec? mi = null;
         if (isLora && r.Child(root, "mi") is { } miNode)
         {

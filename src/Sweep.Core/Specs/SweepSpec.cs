@@ -141,6 +141,14 @@ public sealed record ProjectionSpec(ProjectionKind Kind)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Baseline { get; init; }
 
+    /// <summary>
+    /// The baseline's learning rate, when it differs from <c>training.learning_rate</c>: a step size suited to w' in a
+    /// d-dimensional subspace (unit-norm columns) is not one suited to all D weights. Fixed in the spec before the
+    /// sweep runs, never chosen on its outcome. Left out of the JSON when unset, so other specs keep their hash.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double? BaselineLearningRate { get; init; }
+
     /// <summary>The baseline's trials use this projection spec.</summary>
     public static ProjectionSpec FullTraining { get; } = new(ProjectionKind.None);
 

@@ -21,6 +21,16 @@ public sealed record TrialConfig(
     TrainingSpec Training,
     TrialSeeds Seeds)
 {
+    /// <summary>
+    /// The training it runs: <see cref="Training"/>, except that a full-training baseline trial with
+    /// <c>projection.baseline_learning_rate</c> steps at that rate. <see cref="Training"/> stays the spec's, so the
+    /// baseline keeps the series (and d_int90) of the subspace trials it is the reference for.
+    /// </summary>
+    [JsonIgnore]
+    public TrainingSpec EffectiveTraining => Projection is { Kind: ProjectionKind.None, BaselineLearningRate: { } rate }
+        ? Training with { LearningRate = rate }
+        : Training;
+
     /// <summary>The LoRA part of the trial; null for a subspace trial (and then absent from the JSON).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LoraTrialConfig? Lora { get; init; }

@@ -78,6 +78,27 @@ public static class SweepEndpoints
                 completed = b.CompletedCount,
                 version = b.Version,
                 points = b.Curves.Select(Point).ToList(),
+                baselines = b.Baselines.Select(x => new
+                {
+                    series = x.Series,
+                    parameter_count = x.ParameterCount,
+                    seeds = x.TestError.Count,
+                    train_error = Interval(x.TrainError),
+                    test_error = Interval(x.TestError),
+                    gap = Interval(x.Gap),
+                    test_accuracy = x.TestAccuracy,
+                    bound = TrialResult.NoBoundReason,
+                }).ToList(),
+                d_int90 = b.DInt90s.Select(x => new
+                {
+                    series = x.Series,
+                    reached = x.Reached,
+                    value = x.Interpolated ?? x.GridD,
+                    grid_d = x.GridD,
+                    baseline_accuracy = x.BaselineAccuracy,
+                    threshold = x.Threshold,
+                    note = x.Note,
+                }).ToList(),
             })));
 
         return app;

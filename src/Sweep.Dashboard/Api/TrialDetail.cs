@@ -1,3 +1,4 @@
+using Sweep.Core.Trials;
 using Sweep.Dashboard.Model;
 
 namespace Sweep.Dashboard.Api;
@@ -25,7 +26,7 @@ public static class TrialDetail
                 training = new
                 {
                     optimizer = config.Training.Optimizer.ToString(),
-                    learning_rate = config.Training.LearningRate,
+                    learning_rate = config.EffectiveTraining.LearningRate,
                     epochs = config.Training.Epochs,
                     steps = config.Training.Steps,
                     batch_size = config.Training.BatchSize,
@@ -38,8 +39,8 @@ public static class TrialDetail
                 information_nats = result.InformationNats,
                 sigma = result.Sigma,
                 n = result.N,
-                bound = result.QuantizationBoundValue,
-                test_error_bound = result.TestErrorBound,
+                bound = result.IsBaseline ? (object)TrialResult.NoBoundReason : result.QuantizationBoundValue,
+                test_error_bound = result.IsBaseline ? (object)TrialResult.NoBoundReason : result.TestErrorBound,
                 gap = result.Gap,
             },
         };

@@ -40,6 +40,11 @@ public sealed class SweepBook(SweepId sweepId, long startVersion = 0)
 
     public IReadOnlyList<Core.Bounds.MiGroupEstimate> MiEstimates { get; private set; } = [];
 
+    /// <summary>The full-training baseline of each series that has completed baseline trials, and its d_int90.</summary>
+    public IReadOnlyList<BaselinePoint> Baselines { get; private set; } = [];
+
+    public IReadOnlyList<DInt90> DInt90s { get; private set; } = [];
+
     public int Total => _rows.Length;
 
     /// <summary>Every trial's current view, in grid order.</summary>
@@ -79,6 +84,8 @@ public sealed class SweepBook(SweepId sweepId, long startVersion = 0)
             }
 
             Curves = _completed.Count == 0 ? [] : MiBoundCurves.Attach(BoundCurves.For(_completed.Values), results.MiEstimates ?? []);
+            Baselines = IntrinsicDimension90.Baselines(_completed.Values);
+            DInt90s = IntrinsicDimension90.Of(Curves, Baselines);
             MiEstimates = results.MiEstimates ?? [];
         }
 
@@ -168,8 +175,8 @@ public sealed class SweepBook(SweepId sweepId, long startVersion = 0)
                 TrainError = m.TrainError,
                 TestError = m.TestError,
                 Gap = result.Gap,
-                Bound = result.QuantizationBoundValue,
-                TestErrorBound = result.TestErrorBound,
+                Bound = Finite(result.QuantizationBoundValue),
+                TestErrorBound = Finite(result.TestErrorBound),
             };
         }
 

@@ -1,3 +1,4 @@
+using Sweep.Actors.Monitoring;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Sweeps;
 
@@ -24,13 +25,11 @@ public sealed record SweepSummary(
     double PerMinute,
     long Version)
 {
-    /// <summary>The rate is the sweep's completions over the coordinator's recent window; the ETA the remaining trials at that rate (none while paused, or without recent completions).</summary>
+    /// <summary>The rate and the ETA by the one rule of <see cref="SweepRate"/>, as <c>sweep status</c> shows them.</summary>
     public static SweepSummary Of(SweepStatus s, string state, ClusterActivity? activity, long version, DateTimeOffset now)
     {
-        var recent = activity?.Sweeps.FirstOrDefault(a => a.SweepId == s.SweepId)?.RecentDone ?? 0;
-        var perMinute = activity is null ? 0 : recent / (Math.Max(activity.WindowSeconds, 1) / 60);
-        var remaining = s.Total - s.Done - s.Failed;
-        double? eta = s.IsFinished ? 0 : s.Phase == SweepPhase.Active && perMinute > 0 ? remaining / perMinute * 60 : null;
+        var perMinute = SweepRate.PerMinute(s, activity, now);
+        var eta = SweepRate.EtaSeconds(s, activity, now);
         return new SweepSummary(
             s.SweepId.Value, s.Name, state, s.Phase.ToString(), s.Total, s.Done, s.Running, s.Pending, s.Failed, s.SubmittedAt,
             Math.Max(0, (now - s.SubmittedAt).TotalSeconds), eta, Math.Round(perMinute, 2), version);

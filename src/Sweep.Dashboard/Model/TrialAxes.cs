@@ -25,7 +25,7 @@ public static class TrialAxes
         }
         else
         {
-            axes["d"] = Number(config.IntrinsicDimension);
+            axes["d"] = config.Projection.Kind == ProjectionKind.None ? "full" : Number(config.IntrinsicDimension);
         }
 
         axes["seed"] = Number(config.Seed);

@@ -12,6 +12,7 @@
     { key: "bound", label: "bound on |gen|", color: "#2f855a" },
     { key: "test_error_bound", label: "train error + bound", color: "#c53030", dash: "6 4" },
     { key: "mi_term_estimate", label: "estimated MI term (not a bound)", color: "#0987a0", dash: "2 3" },
+    { key: "baseline", label: "full-training baseline test error, d_int90", color: "#4a5568", dash: "8 4" },
   ];
 
   const W = 900, H = 360, M = { left: 58, right: 16, top: 14, bottom: 44 };
@@ -36,8 +37,9 @@
     return ticks;
   }
 
-  // points: the /curves points of one series; shown: the quantity keys to draw; yLog: a log y axis.
-  Sweep.drawCurves = function (points, axis, shown, yLog) {
+  // points: the /curves points of one series; shown: the quantity keys to draw; yLog: a log y axis;
+  // baseline, dInt90: that series' full-training baseline and d_int90 from /curves (or undefined).
+  Sweep.drawCurves = function (points, axis, shown, yLog, baseline, dInt90) {
     const svg = h("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "bound curves against " + axis });
     if (points.length === 0) {
       svg.append(h("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "empty" }, "no completed trial yet: the curves appear as trials finish"));
@@ -46,11 +48,15 @@
 
     const xs = [...new Set(points.map((p) => p.x))].sort((a, b) => a - b);
     const qs = Sweep.quantities.filter((q) => shown.has(q.key) && points.some((p) => p[q.key]));
+    const base = shown.has("baseline") && baseline ? baseline : null;
     // The y range follows the means; bands wider than that (two seeds give wide t intervals) are clipped at the frame.
     let lo = Infinity, hi = -Infinity;
     for (const p of points) for (const q of qs) {
       const y = p[q.key] && p[q.key].mean;
       if (isFinite(y) && (!yLog || y > 0)) { lo = Math.min(lo, y); hi = Math.max(hi, y); }
+    }
+    if (base && isFinite(base.test_error.mean) && (!yLog || base.test_error.mean > 0)) {
+      lo = Math.min(lo, base.test_error.mean); hi = Math.max(hi, base.test_error.mean);
     }
     if (!isFinite(lo)) { lo = yLog ? 1e-3 : 0; hi = 1; }
     if (!yLog) { const pad = (hi - Math.min(0, lo)) * 0.12 || 0.1; lo = lo < 0 ? lo - pad : 0; hi = hi + pad; } else { lo = lo / 1.6; hi = hi * 1.6; }
@@ -87,8 +93,26 @@
       }
       svg.append(g);
     }
+    if (base) svg.append(baselineLayer(base, dInt90, axis, px, py, xs));
     return svg;
   };
+
+  // The baseline's mean test error as a dashed horizontal line with its band, and d_int90 as a vertical line.
+  function baselineLayer(base, dInt90, axis, px, py, xs) {
+    const q = Sweep.quantities.find((x) => x.key === "baseline");
+    const e = base.test_error, x0 = M.left, x1 = W - M.right;
+    const g = h("g", { class: "baseline", "data-q": "baseline" },
+      h("rect", { x: x0, width: x1 - x0, y: py(e.ci_high), height: Math.max(0, py(e.ci_low) - py(e.ci_high)), fill: q.color, "fill-opacity": 0.1, "clip-path": "url(#frame)" }),
+      h("line", { x1: x0, x2: x1, y1: py(e.mean), y2: py(e.mean), stroke: q.color, "stroke-width": 2, "stroke-dasharray": q.dash },
+        h("title", {}, `full-training baseline (D = ${base.parameter_count}): test error ${Sweep.num(e.mean)} (95% CI ${Sweep.num(e.ci_low)} … ${Sweep.num(e.ci_high)}, ${base.seeds} seeds); no bound: ${base.bound}`)));
+    if (dInt90 && dInt90.reached && dInt90.value > 0 && xs.length > 1) {
+      const x = Math.min(Math.max(px(dInt90.value), x0), x1);
+      g.append(h("line", { class: "dint90", x1: x, x2: x, y1: M.top, y2: H - M.bottom, stroke: q.color, "stroke-width": 1.5, "stroke-dasharray": "2 3", "data-x": dInt90.value },
+        h("title", {}, `d_int90 ≈ ${Sweep.num(dInt90.value, 1)}: ${dInt90.note}`)));
+      g.append(h("text", { x: x + 4, y: M.top + 12, class: "dint90-label" }, `d_int90 ≈ ${Sweep.num(dInt90.value, 0)}`));
+    }
+    return g;
+  }
 
   // The legend: a toggle per quantity; onChange(set) redraws.
   Sweep.legend = function (shown, available, onChange) {

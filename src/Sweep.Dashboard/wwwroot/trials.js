@@ -5,6 +5,7 @@
 (function () {
   const h = Sweep.h;
   const PAGE = 50;
+  const MENU = 200;
   const STATES = ["pending", "running", "done", "failed"];
 
   function elapsed(r) {
@@ -82,10 +83,16 @@
 
       const stateSelect = h("select", { "aria-label": "state", id: "filter-state", onchange: (e) => { this.state = e.target.value; refilter(); } },
         ["", ...STATES].map((s) => h("option", { value: s, selected: s === this.state }, `${s || "all states"} (${counts[s] || 0})`)));
-      const axisSelects = this.meta.axes.map((a) => h("label", { class: "filter" }, a + " ",
-        h("select", { "data-axis": a, onchange: (e) => { this.axisFilter[a] = e.target.value; refilter(); } },
-          h("option", { value: "" }, "all"),
-          (this.meta.axis_values[a] || []).map((v) => h("option", { value: v, selected: this.axisFilter[a] === v }, v)))));
+      // An axis with many values (the seeds of a 100,000-trial sweep) gets a text box, not a menu of thousands.
+      const axisSelects = this.meta.axes.map((a) => {
+        const values = this.meta.axis_values[a] || [];
+        const onchange = (e) => { this.axisFilter[a] = e.target.value.trim(); refilter(); };
+        return h("label", { class: "filter" }, a + " ", values.length > MENU
+          ? h("input", { "data-axis": a, type: "text", size: 6, placeholder: "all", value: this.axisFilter[a] || "", onchange })
+          : h("select", { "data-axis": a, onchange },
+            h("option", { value: "" }, "all"),
+            values.map((v) => h("option", { value: v, selected: this.axisFilter[a] === v }, v))));
+      });
 
       const head = h("tr", {}, this.cols.map((c) => h("th", {
         class: (c.num ? "num " : "") + (this.sort.key === c.key ? (this.sort.dir > 0 ? "sorted asc" : "sorted desc") : ""),

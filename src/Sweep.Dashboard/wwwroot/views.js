@@ -46,7 +46,10 @@
     const series = [...new Set(points.map((p) => p.series))];
     if (!series.includes(ctx.series)) ctx.series = series[0] || null;
     const mine = points.filter((p) => p.series === ctx.series);
-    const available = new Set(Sweep.quantities.map((q) => q.key).filter((k) => k !== "mi_term_estimate" || points.some((p) => p.mi_term_estimate)));
+    const baseline = ((ctx.curves && ctx.curves.baselines) || []).find((b) => b.series === ctx.series);
+    const dInt90 = ((ctx.curves && ctx.curves.d_int90) || []).find((x) => x.series === ctx.series);
+    const available = new Set(Sweep.quantities.map((q) => q.key).filter((k) =>
+      (k !== "mi_term_estimate" || points.some((p) => p.mi_term_estimate)) && (k !== "baseline" || baseline)));
     const picker = series.length > 1 ? h("select", { id: "series", onchange: (e) => { ctx.series = e.target.value; redraw(); } },
       series.map((s) => h("option", { value: s, selected: s === ctx.series }, s))) : h("span", { class: "sub" }, ctx.series || "");
     const yToggle = h("label", { class: "lg" }, h("input", { type: "checkbox", checked: ctx.yLog, onchange: (e) => { ctx.yLog = e.target.checked; redraw(); } }), "log y");
@@ -54,7 +57,7 @@
       h("div", { class: "panel-head" }, h("h2", {}, "Bound curves"),
         h("span", { class: "sub" }, `mean and 95% CI over seeds · ${ctx.curves ? ctx.curves.completed : 0} trials done`), picker),
       h("div", { class: "legend-row" }, Sweep.legend(ctx.shown, available, redraw), yToggle),
-      Sweep.drawCurves(mine, ctx.curves ? ctx.curves.axis : ctx.meta.curve_axis, ctx.shown, ctx.yLog));
+      Sweep.drawCurves(mine, ctx.curves ? ctx.curves.axis : ctx.meta.curve_axis, ctx.shown, ctx.yLog, baseline, dInt90));
   };
 
   function pairs(obj) {

@@ -34,7 +34,7 @@ public static class FullTrainer
         using var initialCpu = network.InitialParameters(generator);
         using var initial = initialCpu.to(torchDevice);
         using var theta = new Parameter(initial.clone());
-        var totalSteps = TrainingLoop.Run(trial.Training, train, trial.Seeds.BatchOrder, [theta], x => network.Forward(theta, x), onProgress, ct);
+        var totalSteps = TrainingLoop.Run(trial.EffectiveTraining, train, trial.Seeds.BatchOrder, [theta], x => network.Forward(theta, x), onProgress, ct);
 
         using var scope = torch.NewDisposeScope();
         var trained = theta.detach();

@@ -99,6 +99,28 @@ public sealed class LedgerClockTests : TestKit
         Assert.Null(SweepRate.EtaSeconds(status, later));
     }
 
+    [Fact]
+    public void A_sweep_younger_than_the_window_is_paced_over_its_own_age()
+    {
+        var coordinator = StartCoordinator();
+        Ask<SweepList>(coordinator, new ListSweeps()); // started: its window opens now
+        _clock.Advance(TimeSpan.FromMinutes(4)); // the coordinator ran four minutes before this sweep came
+        var sweep = Submit(coordinator);
+        var trainer = CreateTestProbe();
+        coordinator.Tell(new RequestWork("n1/cpu#0"), trainer);
+        var assigned = trainer.ExpectMsg<TrialAssigned>();
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        coordinator.Tell(new ReportTrialCompleted(sweep, assigned.Trial.Id, assigned.Attempt, "n1/cpu#0", Samples.Metrics(), [0.5f]), trainer);
+        trainer.ExpectMsg<TrialReportAccepted>();
+
+        var status = Status(coordinator, sweep);
+        var activity = Ask<ClusterActivity>(coordinator, new GetActivity());
+        var now = _clock.GetUtcNow();
+        Assert.Equal(270, activity.WindowSeconds);
+        Assert.Equal(2.0, SweepRate.PerMinute(status, activity, now), precision: 9); // one trial in its 30 s of life
+        Assert.Equal(90, SweepRate.EtaSeconds(status, activity, now)!.Value, precision: 6); // three left at two a minute
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -36,6 +36,7 @@ public sealed class LoraSpecValidationTests
     // field, the line it must name, the piece replaced, its replacement
     [InlineData("grid.rank[0]", 31, "  rank: [1, 2]", "  rank: [0, 2]")]
     [InlineData("grid.rank", 31, "  rank: [1, 2]\n", "")]
+    [InlineData("grid.rank[1]", 31, "  rank: [1, 2]", "  rank: [1, 7]")] // the 16→6 head has rank at most 6
     [InlineData("grid.mode[1]", 32, "  mode: [B-only, A-only, both]", "  mode: [B-only, C-only, both]")]
     [InlineData("grid.mode", 32, "  mode: [B-only, A-only, both]", "  mode: [B-only, B-only]")]
     [InlineData("pretrain", 13, "pretrain:\n  classes: [0, 1, 2]\n  train_size: 400\n  seed: 11\n  training:\n    optimizer: adam\n    learning_rate: 0.01\n    epochs: 2\n    batch_size: 50\n", "")]

@@ -70,6 +70,33 @@ public sealed class BaselineAndDInt90Tests
     }
 
     [Fact]
+    public void A_baseline_learning_rate_applies_to_the_baseline_trials_only()
+    {
+        var plain = SweepGrid.Expand(SpecReader.Read(Spec, "baseline.yaml"));
+        var trials = SweepGrid.Expand(SpecReader.Read(Spec.Replace("  kind: [fastfood, none]", "  kind: [fastfood, none]\n  baseline_learning_rate: 0.001"), "baseline.yaml"));
+
+        Assert.All(trials.Where(t => t.Projection.Kind == ProjectionKind.None), b => Assert.Equal(0.001, b.EffectiveTraining.LearningRate));
+        Assert.All(trials.Where(t => t.Projection.Kind == ProjectionKind.Fastfood), t => Assert.Equal(0.05, t.EffectiveTraining.LearningRate));
+        // The baseline stays in the subspace trials' series, so d_int90 still pairs them.
+        Assert.Single(trials.Select(t => BoundCurves.SeriesOf(t)).Distinct());
+        Assert.Equal(plain.Select(t => t.Id), trials.Select(t => t.Id));
+    }
+
+    [Theory]
+    [InlineData("  kind: fastfood\n  baseline_learning_rate: 0.001", "  seeds: 2", "applies to the full-training baseline")]
+    [InlineData("  kind: [fastfood, none]\n  baseline_learning_rate: 0", "  seeds: 2", "must be")]
+    [InlineData("  kind: [fastfood, none]\n  baseline_learning_rate: 0.001", "  seeds: 2\n  learning_rate: [0.01, 0.1]", "does not combine with a grid.learning_rate axis")]
+    public void A_baseline_learning_rate_without_a_baseline_or_beside_a_rate_axis_is_refused(string projection, string seeds, string message)
+    {
+        var yaml = Spec.Replace("  kind: [fastfood, none]", projection).Replace("  seeds: 2", seeds);
+
+        var error = Assert.Throws<SpecValidationException>(() => SpecReader.Read(yaml, "baseline.yaml"));
+        var named = Assert.Single(error.Errors, e => e.Field == "projection.baseline_learning_rate");
+        Assert.Contains(message, named.Message);
+        Assert.Equal(15, named.Line);
+    }
+
+    [Fact]
     public void D_int90_is_the_smallest_d_reaching_90_percent_of_the_baseline_accuracy_interpolated_in_log_d()
     {
         var results = Results(TestErrors);

@@ -35,6 +35,33 @@ internal static class LoraAxesReader
         return (ranks, ReadModes(r, grid));
     }
 
+    /// <summary>
+    /// A rank r adapter B·A of a d_out×d_in matrix has rank at most min(d_in, d_out): a larger r trains more numbers
+    /// (p grows, the bound loosens) without adding any rank, and its curve point would be labelled with a rank it does
+    /// not have. Refused like d &gt; D in a subspace sweep, naming the rank and the adapted layer.
+    /// </summary>
+    public static void CheckRanks(YamlFieldReader r, YamlMappingNode root, IReadOnlyList<int> ranks, ModelSpec model, LoraSpec lora)
+    {
+        var linear = LoraLayers.Linear(model);
+        var adapted = (lora.Layers ?? Enumerable.Range(0, linear.Count).ToList()).Where(l => l >= 0 && l < linear.Count).Order().ToList();
+        if (adapted.Count == 0)
+        {
+            return;
+        }
+
+        var narrowest = adapted.MinBy(l => Math.Min(linear[l].Inputs, linear[l].Outputs));
+        var side = Math.Min(linear[narrowest].Inputs, linear[narrowest].Outputs);
+        var rankNode = r.Child(root, "grid") is YamlMappingNode grid ? r.Child(grid, "rank") : null;
+        for (var i = 0; i < ranks.Count; i++)
+        {
+            if (ranks[i] > side)
+            {
+                var (node, field) = rankNode is YamlSequenceNode list && i < list.Children.Count ? (list.Children[i], $"grid.rank[{i}]") : (rankNode, "grid.rank");
+                r.Error(node, field, $"r = {ranks[i]} exceeds the smaller side of adapted layer {narrowest} ({linear[narrowest].Inputs}→{linear[narrowest].Outputs}), so B·A cannot have rank {ranks[i]} there; use r ≤ {side}, or leave that layer out with lora.layers");
+            }
+        }
+    }
+
     /// <summary>grid.mode: one mode or a list of distinct ones; every mode when absent.</summary>
     private static List<LoraMode>? ReadModes(YamlFieldReader r, YamlMappingNode grid)
     {

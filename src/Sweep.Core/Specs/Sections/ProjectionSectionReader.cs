@@ -5,6 +5,8 @@ namespace Sweep.Core.Specs.Sections;
 /// <summary>
 /// Reads the optional <c>projection:</c> section (the kind of Θ); orthonormal when absent. <c>kind</c> is one name, or
 /// a list of one subspace kind and <c>none</c> (the full-training baseline) to put the baseline in the same sweep.
+/// <c>baseline_learning_rate</c> gives the baseline its own step size (it applies only where there are baseline trials,
+/// and not beside a <c>grid.learning_rate</c> axis, which would leave unclear which rate the baseline takes).
 /// </summary>
 internal static class ProjectionSectionReader
 {
@@ -25,14 +27,26 @@ internal static class ProjectionSectionReader
             return new ProjectionSpec(ProjectionKind.Orthonormal);
         }
 
-        r.RejectUnknownKeys(node, "projection", "kind");
-        if (r.Child(node, "kind") is YamlSequenceNode list)
+        r.RejectUnknownKeys(node, "projection", "kind", "baseline_learning_rate");
+        var spec = r.Child(node, "kind") is YamlSequenceNode list
+            ? ReadList(r, list)
+            : new ProjectionSpec(r.Enum(node, "projection", "kind", required: false, Names, ProjectionKind.Orthonormal) ?? ProjectionKind.Orthonormal);
+        if (r.Child(node, "baseline_learning_rate") is not { } rateNode)
         {
-            return ReadList(r, list);
+            return spec;
         }
 
-        var kind = r.Enum(node, "projection", "kind", required: false, Names, ProjectionKind.Orthonormal);
-        return new ProjectionSpec(kind ?? ProjectionKind.Orthonormal);
+        var rate = r.Double(node, "projection", "baseline_learning_rate", required: true, min: 0, exclusiveMin: true);
+        if (!spec.HasBaselineTrials)
+        {
+            r.Error(rateNode, "projection.baseline_learning_rate", "applies to the full-training baseline; add none to projection.kind (e.g. [fastfood, none]) or remove it");
+        }
+        else if (r.Child(root, "grid") is YamlMappingNode grid && r.Child(grid, ScalarAxis.LearningRate) is not null)
+        {
+            r.Error(rateNode, "projection.baseline_learning_rate", "does not combine with a grid.learning_rate axis: the baseline would take one rate while the axis sweeps others");
+        }
+
+        return spec with { BaselineLearningRate = rate };
     }
 
     private static ProjectionSpec ReadList(YamlFieldReader r, YamlSequenceNode list)
