@@ -57,6 +57,11 @@ public static class ResultsFolder
             written.Add(WriteAtomically(folder, PlotSvg, path => SvgExport.Save(plot, path, BoundCurvePlot.Width, BoundCurvePlot.Height)));
         }
 
+        if (report.TopologyEstimates.Count > 0)
+        {
+            written.AddRange(Topology.TopologyOutputs.Write(report, folder, WriteAtomically));
+        }
+
         return written;
     }
 
@@ -92,6 +97,7 @@ public static class ResultsFolder
             MiTermEstimate = MiBoundSummary.Of(report),
             CmiBound = CmiBoundSummary.Of(report),
             RateDistortion = RateDistortionSummary.Of(report),
+            Topology = Topology.TopologyOutputs.Summary(report),
             Trials = TrialCounts(report),
             Checks = new
             {

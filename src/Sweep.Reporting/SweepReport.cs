@@ -34,6 +34,15 @@ public sealed record SweepReport(
     /// <summary>Groups whose MI estimate failed, with the reason.</summary>
     public IReadOnlyDictionary<string, string> MiFailures { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The spec's <c>topology:</c> block, if any.</summary>
+    public TopologySpec? Topology { get; init; }
+
+    /// <summary>The topology estimates of the groups computed so far (empty without a topology block), in (d, projection) order.</summary>
+    public IReadOnlyList<Core.Topology.TopologyGroupEstimate> TopologyEstimates { get; init; } = [];
+
+    /// <summary>Topology groups whose estimate failed, with the reason.</summary>
+    public IReadOnlyDictionary<string, string> TopologyFailures { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// Against d for a subspace sweep (with the MI bound where groups were estimated), against r (one series per
     /// mode) for a LoRA sweep.

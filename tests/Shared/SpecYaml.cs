@@ -187,6 +187,18 @@ internal static class SpecYaml
         .With("  batch_size: 50", "  batch_size: 10")
         .With("  seeds: 2", "mi:\n  trainings_per_projection: 5\n  projections: 2\n  k: 2\n  samples_per_trial: 4");
 
+    /// <summary>
+    /// A cnn of 8 filters 3×3 on 8×8 synthetic images, trained fully and at d = 40, 4 seeds each, with a topology block:
+    /// two groups (full training, d = 40) of 32 filters each.
+    /// </summary>
+    public static readonly string TinyTopology = Quick
+        .With("name: quick", "name: tiny-topology")
+        .With("  features: 8", "  features: 64")
+        .With("  kind: mlp\n  widths: [8, 16, 3]", "  kind: cnn\n  filters: 8\n  second_filters: 4")
+        .With("  kind: orthonormal", "  kind: [orthonormal, none]")
+        .With("  d: [4]", "  d: [40]")
+        .With("  seeds: 2", "  seeds: 4\ntopology:\n  k: 3\n  p: 50\n  landmarks: 16\n  circle_persistence: 0.5");
+
     /// <summary>Replaces every occurrence of <paramref name="original"/>, which must occur, so a variant never silently equals its base.</summary>
     public static string With(this string yaml, string original, string replacement) =>
         yaml.Contains(original, StringComparison.Ordinal)

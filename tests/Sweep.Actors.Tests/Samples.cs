@@ -36,6 +36,11 @@ internal static class Samples
         return new CmiGroupEstimate(200, 2, 0.05, term, term with { Upper = 0.5 }, 0.12, 0.01);
     }
 
+    /// <summary>A topology group's estimate: an essential H₀ bar, two finite ones, one long H₁ bar (a circle at threshold 0.5).</summary>
+    public static Core.Topology.TopologyGroupEstimate TopologyEstimate(string groupId = "t-0123456789ab", int d = 40) =>
+        new(groupId, d, d == 0 ? "none" : "orthonormal", "K=16 lr=0.05 n=300 epochs=3 batch=50", 4, 32, 30, 15, 3, 0.5, 1, 0.3, 1.4,
+            [new(0, 0.2), new(0, 0.35), new(0, double.PositiveInfinity)], [new(0.3, 1.4), new(0.5, 0.55)], 9, [.. Enumerable.Range(0, 27).Select(i => i / 27f - 0.5f)]);
+
     public static SweepSpec Spec(string? yaml = null) => SpecReader.Read(yaml ?? SyntheticYaml, "tiny.yaml");
 
     public static IReadOnlyList<TrialConfig> Trials(SweepSpec spec) => SweepGrid.Expand(spec);

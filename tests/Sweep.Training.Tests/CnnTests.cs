@@ -72,7 +72,7 @@ public sealed class CnnTests : TorchTestBase
         Assert.Throws<ArgumentException>(() => FirstLayerFilters.Extract(network.Layout, values.AsSpan(1)));
     }
 
-    [Fact(Skip = "Flaky, open defect (issue 17 report): in some runs the CNN's trained vector turns non-finite in TrainingLoop (seen at steps 1, 8 and 42), in others the same test passes")]
+    [Fact]
     public void Full_training_learns_bars_and_the_trained_first_layer_filters_come_out_of_theta()
     {
         var network = new FunctionalCnn(Tiny);
@@ -94,7 +94,7 @@ public sealed class CnnTests : TorchTestBase
         Assert.NotEqual(initial[0, 4], filters[0, 4]);
     }
 
-    [Fact(Skip = "Flaky, open defect (issue 17 report): in some runs the CNN's trained vector turns non-finite in TrainingLoop (seen at steps 1, 8 and 42), in others the same test passes")]
+    [Fact]
     public void Subspace_training_of_the_cnn_learns_bars()
     {
         // d = 40 of D = 6·10 + 4·55 + 2·17 = 314 parameters.
@@ -111,7 +111,7 @@ public sealed class CnnTests : TorchTestBase
         Assert.True(error < 0.1, $"train error {error} (chance 0.5)");
     }
 
-    [Fact(Skip = "Flaky, open defect (issue 17 report): in some runs the CNN's trained vector turns non-finite in TrainingLoop (seen at steps 1, 8 and 42), in others the same test passes")]
+    [Fact]
     public void A_cnn_spec_trains_through_the_subspace_trainer_like_any_model()
     {
         // model.kind: cnn on a 64-feature (8×8) Gaussian-mixture task, d = 60, through the production trainer.

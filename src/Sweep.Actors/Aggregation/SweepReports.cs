@@ -16,5 +16,8 @@ public static class SweepReports
             Mi = results.Spec.Mi,
             MiEstimates = results.MiEstimates ?? [],
             MiFailures = results.MiFailures ?? new Dictionary<string, string>(),
+            Topology = results.Spec.Topology,
+            TopologyEstimates = results.TopologyEstimates ?? [],
+            TopologyFailures = results.TopologyFailures ?? new Dictionary<string, string>(),
         };
 }

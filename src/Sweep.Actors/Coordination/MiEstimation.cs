@@ -11,7 +11,7 @@ using Sweep.Core.Trials;
 namespace Sweep.Actors.Coordination;
 
 /// <summary>
-/// The ledger's bookkeeping of MI groups handed to estimators (not persisted: only estimates and failures are).
+/// The ledger's bookkeeping of MI and topology groups handed to estimators (not persisted: only estimates and failures are).
 /// A ready group (<see cref="MiGroupDecisions.Ready"/>) is asked once of the <see cref="EstimatorBroker"/>, which
 /// hands it to an estimator on any member with role estimator; the answer comes
 /// back to the ledger as <see cref="MiGroupEstimated"/> or <see cref="MiGroupEstimationFailed"/>. A group that failed
@@ -26,13 +26,14 @@ internal sealed class MiEstimation(ActorSystem system, SweepId sweepId, ILogging
     private readonly HashSet<string> _gaveUp = [];
     private SweepSpec? _groupsOf;
     private IReadOnlyList<MiGroup> _groups = [];
+    private IReadOnlyList<TopologyGroup> _topologyGroups = [];
     private bool _warnedNoEstimator;
 
     public int InFlight => _inFlight.Count;
 
     public void Dispatch(SweepState state, IActorRef ledger)
     {
-        if (state.Spec.Mi is null)
+        if (state.Spec.Mi is null && state.Spec.Topology is null)
         {
             return;
         }
@@ -40,10 +41,14 @@ internal sealed class MiEstimation(ActorSystem system, SweepId sweepId, ILogging
         if (!ReferenceEquals(_groupsOf, state.Spec))
         {
             _groups = MiGroupDecisions.Groups(state); // the groups change only when the spec does (an extension)
+            _topologyGroups = TopologyGroupDecisions.Groups(state);
             _groupsOf = state.Spec;
         }
 
-        var ready = _groups.Where(g => !_inFlight.Contains(g.GroupId) && !_gaveUp.Contains(g.GroupId) && MiGroupDecisions.IsReady(state, g)).ToList();
+        bool Open(string id) => !_inFlight.Contains(id) && !_gaveUp.Contains(id);
+        var ready = _groups.Where(g => Open(g.GroupId) && MiGroupDecisions.IsReady(state, g)).Select(g => (g.GroupId, Request: (Func<IEstimationRequest>)(() => EstimateMiGroup.For(state, g))))
+            .Concat(_topologyGroups.Where(g => Open(g.GroupId) && TopologyGroupDecisions.IsReady(state, g)).Select(g => (g.GroupId, Request: (Func<IEstimationRequest>)(() => EstimateTopologyGroup.For(state, g)))))
+            .ToList();
         if (ready.Count == 0)
         {
             return;
@@ -55,21 +60,23 @@ internal sealed class MiEstimation(ActorSystem system, SweepId sweepId, ILogging
         {
             if (!_warnedNoEstimator)
             {
-                log.Warning("Sweep {0} has an mi block but this node has no estimator broker; its MI groups stay unestimated.", sweepId);
+                log.Warning("Sweep {0} has an mi or topology block but this node has no estimator broker; its groups stay unestimated.", sweepId);
                 _warnedNoEstimator = true;
             }
 
             return;
         }
 
-        foreach (var group in ready)
+        foreach (var (groupId, request) in ready)
         {
-            _inFlight.Add(group.GroupId);
-            var request = EstimateMiGroup.For(state, group);
-            estimator.Ask<ISweepWire>(request, AskTimeout).PipeTo(
+            _inFlight.Add(groupId);
+            var topology = groupId.StartsWith("t-", StringComparison.Ordinal);
+            estimator.Ask<ISweepWire>(request(), AskTimeout).PipeTo(
                 ledger,
                 success: reply => reply,
-                failure: e => new MiGroupEstimationFailed(sweepId, group.GroupId, "the estimator did not answer: " + e.Message));
+                failure: e => topology
+                    ? new TopologyGroupComputationFailed(sweepId, groupId, "the estimator did not answer: " + e.Message)
+                    : new MiGroupEstimationFailed(sweepId, groupId, "the estimator did not answer: " + e.Message));
         }
     }
 

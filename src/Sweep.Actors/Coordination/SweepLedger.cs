@@ -65,6 +65,8 @@ public sealed partial class SweepLedger : ReceivePersistentActor, IWithTimers
         Command<WriteSweepResults>(_ => WriteOutputs(Sender));
         Command<MiGroupEstimated>(r => OnGroupSettled(r.Estimate.GroupId, () => new GroupEstimated(r.Estimate, Now)));
         Command<MiGroupEstimationFailed>(r => OnGroupSettled(r.GroupId, () => new GroupEstimationFailed(r.GroupId, r.Reason, Now)));
+        Command<TopologyGroupComputed>(r => OnGroupSettled(r.Estimate.GroupId, () => new TopologyGroupEstimated(r.Estimate, Now)));
+        Command<TopologyGroupComputationFailed>(r => OnGroupSettled(r.GroupId, () => new TopologyGroupEstimationFailed(r.GroupId, r.Reason, Now)));
         Command<GetSweepStatus>(_ => Sender.Tell(_state is null ? NoSweep() : Status(_state)));
         Command<GetSweepResults>(q => Sender.Tell(_state is null ? NoSweep() : SweepProjections.Results(_state, q.Skip, q.Take)));
         Command<ReadLedger>(_ => Sender.Tell(new LedgerRead(_state, _leases.Snapshot())));
@@ -259,10 +261,10 @@ public sealed partial class SweepLedger : ReceivePersistentActor, IWithTimers
         return true;
     }
 
-    /// <summary>An estimator answered for a group: its estimate or its failure is persisted, unless an estimate already is.</summary>
+    /// <summary>An estimator answered for an MI or topology group: its estimate or its failure is persisted, unless an estimate already is.</summary>
     private void OnGroupSettled(string groupId, Func<ISweepEvent> outcome)
     {
-        if (_state is null || _state.MiEstimates.ContainsKey(groupId))
+        if (_state is null || _state.MiEstimates.ContainsKey(groupId) || _state.TopologyEstimates.ContainsKey(groupId))
         {
             _mi.Settled(groupId, failed: false);
             return; // already durable: a duplicate answer
@@ -271,11 +273,9 @@ public sealed partial class SweepLedger : ReceivePersistentActor, IWithTimers
         Persist(outcome(), e =>
         {
             Apply(e);
-            _mi.Settled(groupId, failed: e is GroupEstimationFailed);
-            if (e is GroupEstimationFailed failed)
-            {
-                _log.Warning("MI group {0} of {1} was not estimated: {2}", groupId, _sweepId, failed.Reason);
-            }
+            var failure = e switch { GroupEstimationFailed f => f.Reason, TopologyGroupEstimationFailed f => f.Reason, _ => null };
+            _mi.Settled(groupId, failed: failure is not null);
+            _log.Log(failure is null ? LogLevel.DebugLevel : LogLevel.WarningLevel, $"Group {groupId} of {_sweepId}: {failure ?? "estimated"}");
 
             CheckFinished();
         });

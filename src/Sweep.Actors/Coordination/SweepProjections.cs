@@ -40,6 +40,7 @@ public static class SweepProjections
             : state.InOrder().Where(t => t.Status == TrialStatus.Done).Skip(skip);
         var first = skip == 0;
         var mi = state.Spec.Mi is not null && first;
+        var topology = state.Spec.Topology is not null && first;
         return new SweepResults(
             state.SweepId,
             state.Spec,
@@ -48,7 +49,11 @@ public static class SweepProjections
             (take > 0 ? done.Take(take) : done).Select(t => new TrialResult(t.Config, t.Metrics!, state.Spec.Bound.Sigma)).ToList(),
             first ? Failed(state) : [],
             mi ? [.. state.MiEstimates.Values.OrderBy(e => e.D).ThenBy(e => e.Projection)] : null,
-            mi ? state.MiFailures.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary() : null);
+            mi ? state.MiFailures.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary() : null)
+        {
+            TopologyEstimates = topology ? [.. state.TopologyEstimates.Values.OrderBy(e => e.D).ThenBy(e => e.Projection, StringComparer.Ordinal).ThenBy(e => e.Series, StringComparer.Ordinal)] : null,
+            TopologyFailures = topology ? state.TopologyFailures.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary() : null,
+        };
     }
 
     /// <summary>The trials that used up their attempts, in grid order.</summary>

@@ -3,6 +3,7 @@ using Akka.Event;
 using Akka.Hosting;
 using Akka.Routing;
 using Sweep.Actors.Protocol;
+using Sweep.Core.Topology;
 
 namespace Sweep.Actors.Estimation;
 
@@ -37,7 +38,23 @@ public sealed class EstimatorActor : ReceiveActor, IWithStash
         _cancellation?.Dispose();
     }
 
-    private void Idle() => Receive<EstimateMiGroup>(Start);
+    private void Idle()
+    {
+        Receive<EstimateMiGroup>(Start);
+        Receive<EstimateTopologyGroup>(Start);
+    }
+
+    private void Start(EstimateTopologyGroup request)
+    {
+        var replyTo = Sender;
+        Context.System.EventStream.Publish(new MiGroupEstimationStarted(request.SweepId, request.Group.GroupId));
+        _log.Info("Computing the topology of group {0} ({1}, {2} trainings) of {3}.", request.Group.GroupId, request.Group.Label, request.Filters.Count, request.SweepId);
+        Task.Run(() => TopologyGroupEstimate.Compute(request.Group, request.Topology, request.Filters, request.FilterDimension)).PipeTo(
+            Self,
+            success: estimate => new Finished(replyTo, new TopologyGroupComputed(request.SweepId, estimate with { Node = _node })),
+            failure: e => new Finished(replyTo, new TopologyGroupComputationFailed(request.SweepId, request.Group.GroupId, FailureReason.Of(e))));
+        Become(Busy);
+    }
 
     private void Start(EstimateMiGroup request)
     {
@@ -55,12 +72,12 @@ public sealed class EstimatorActor : ReceiveActor, IWithStash
 
     private void Busy()
     {
-        Receive<EstimateMiGroup>(_ => Stash.Stash());
+        Receive<IEstimationRequest>(_ => Stash.Stash());
         Receive<Finished>(f =>
         {
-            if (f.Reply is MiGroupEstimationFailed failed)
+            if (f.Reply switch { MiGroupEstimationFailed m => m.Reason, TopologyGroupComputationFailed t => t.Reason, _ => null } is { } reason)
             {
-                _log.Warning("MI group {0} of {1} could not be estimated: {2}", failed.GroupId, failed.SweepId, failed.Reason);
+                _log.Warning("Group {0} of {1} could not be estimated: {2}", ((IEstimationReply)f.Reply).GroupId, ((IEstimationReply)f.Reply).SweepId, reason);
             }
 
             f.ReplyTo.Tell(f.Reply);

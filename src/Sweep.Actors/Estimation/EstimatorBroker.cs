@@ -9,7 +9,7 @@ using Sweep.Core.Trials;
 namespace Sweep.Actors.Estimation;
 
 /// <summary>
-/// On coordinator nodes: hands each MI group a ledger asks for to the estimator pool of one cluster member with role
+/// On coordinator nodes: hands each MI or topology group a ledger asks for to the estimator pool of one cluster member with role
 /// <c>estimator</c> (this node's own in the embedded default), and relays the answer back to the asker. It follows
 /// the membership: a member that becomes unreachable, exits or is removed has its groups in flight sent again to
 /// another estimator (or kept until one joins), so a lost node loses no group. The first answer for a group is
@@ -19,16 +19,15 @@ namespace Sweep.Actors.Estimation;
 public sealed class EstimatorBroker : ReceiveActor
 {
     private readonly Dictionary<(SweepId Sweep, string Group), InFlight> _inFlight = [];
-    private readonly List<(EstimateMiGroup Request, IActorRef ReplyTo)> _waiting = [];
+    private readonly List<(IEstimationRequest Request, IActorRef ReplyTo)> _waiting = [];
     private readonly HashSet<Address> _estimators = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private bool _warnedNoEstimator;
 
     public EstimatorBroker()
     {
-        Receive<EstimateMiGroup>(request => Send(request, Sender));
-        Receive<MiGroupEstimated>(reply => Relay((reply.SweepId, reply.Estimate.GroupId), reply));
-        Receive<MiGroupEstimationFailed>(reply => Relay((reply.SweepId, reply.GroupId), reply));
+        Receive<IEstimationRequest>(request => Send(request, Sender));
+        Receive<IEstimationReply>(reply => Relay((reply.SweepId, reply.GroupId), reply));
         Receive<ClusterEvent.MemberUp>(up => Available(up.Member));
         Receive<ClusterEvent.ReachableMember>(back => Available(back.Member));
         Receive<ClusterEvent.UnreachableMember>(m => Lost(m.Member.Address, "is unreachable"));
@@ -44,9 +43,9 @@ public sealed class EstimatorBroker : ReceiveActor
 
     protected override void PostStop() => Cluster.Get(Context.System).Unsubscribe(Self);
 
-    private void Send(EstimateMiGroup request, IActorRef replyTo)
+    private void Send(IEstimationRequest request, IActorRef replyTo)
     {
-        var key = (request.SweepId, request.Group.GroupId);
+        var key = (request.SweepId, request.GroupId);
         if (_inFlight.TryGetValue(key, out var running))
         {
             _inFlight[key] = running with { ReplyTo = replyTo }; // asked again (a recovered ledger): answer the new asker
@@ -57,11 +56,11 @@ public sealed class EstimatorBroker : ReceiveActor
         {
             if (!_warnedNoEstimator && Cluster.Get(Context.System).SelfMember.Status == MemberStatus.Up)
             {
-                _log.Warning("No cluster member has role estimator; MI groups wait until one joins.");
+                _log.Warning("No cluster member has role estimator; MI and topology groups wait until one joins.");
                 _warnedNoEstimator = true;
             }
 
-            _waiting.RemoveAll(w => w.Request.SweepId == request.SweepId && w.Request.Group.GroupId == request.Group.GroupId);
+            _waiting.RemoveAll(w => w.Request.SweepId == request.SweepId && w.Request.GroupId == request.GroupId);
             _waiting.Add((request, replyTo));
             return;
         }
@@ -108,12 +107,12 @@ public sealed class EstimatorBroker : ReceiveActor
         foreach (var (key, flight) in orphans)
         {
             _inFlight.Remove(key);
-            _log.Warning("Estimator node {0} {1}; MI group {2} of {3} goes to another estimator.", node, why, key.Group, key.Sweep);
+            _log.Warning("Estimator node {0} {1}; group {2} of {3} goes to another estimator.", node, why, key.Group, key.Sweep);
             Send(flight.Request, flight.ReplyTo);
         }
     }
 
-    private sealed record InFlight(EstimateMiGroup Request, IActorRef ReplyTo, Address Node);
+    private sealed record InFlight(IEstimationRequest Request, IActorRef ReplyTo, Address Node);
 }
 
 /// <summary>Akka.Hosting wiring of the broker on coordinator nodes, looked up as <see cref="EstimatorBroker"/>.</summary>

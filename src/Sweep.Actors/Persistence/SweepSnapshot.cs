@@ -24,11 +24,22 @@ public sealed record SweepSnapshot(
     IReadOnlyList<MiGroupEstimate>? MiEstimates = null,
     IReadOnlyDictionary<string, string>? MiFailures = null) : ISweepWire
 {
+    /// <summary>The topology estimates; absent from the JSON when there are none, so older snapshots read as before.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Core.Topology.TopologyGroupEstimate>? TopologyEstimates { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? TopologyFailures { get; init; }
+
     public static SweepSnapshot Of(SweepState s) => new(
         s.SweepId, s.Spec, s.SpecHash, s.SpecText, s.MaxAttempts, s.Phase, s.SubmittedAt,
         s.InOrder().Select(t => new TrialSnapshot(t.Config.Id, t.Status, t.Attempts, t.AttemptLimit, t.Node, t.StartedAt, t.LastError, t.Metrics, t.WPrime)).ToList(),
         s.MiEstimates.IsEmpty ? null : s.MiEstimates.Values.OrderBy(e => e.GroupId, StringComparer.Ordinal).ToList(),
-        s.MiFailures.IsEmpty ? null : s.MiFailures);
+        s.MiFailures.IsEmpty ? null : s.MiFailures)
+    {
+        TopologyEstimates = s.TopologyEstimates.IsEmpty ? null : s.TopologyEstimates.Values.OrderBy(e => e.GroupId, StringComparer.Ordinal).ToList(),
+        TopologyFailures = s.TopologyFailures.IsEmpty ? null : s.TopologyFailures,
+    };
 
     public SweepState ToState()
     {
@@ -38,6 +49,8 @@ public sealed record SweepSnapshot(
         {
             MiEstimates = (MiEstimates ?? []).ToImmutableDictionary(e => e.GroupId),
             MiFailures = (MiFailures ?? new Dictionary<string, string>()).ToImmutableDictionary(),
+            TopologyEstimates = (TopologyEstimates ?? []).ToImmutableDictionary(e => e.GroupId),
+            TopologyFailures = (TopologyFailures ?? new Dictionary<string, string>()).ToImmutableDictionary(),
         };
     }
 }

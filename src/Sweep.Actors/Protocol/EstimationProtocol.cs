@@ -33,8 +33,10 @@ public sealed record EstimateMiGroup(
     double Sigma,
     long Seed,
     IReadOnlyList<int> Positions,
-    IReadOnlyList<MiGroupMember> Members) : ISweepWire
+    IReadOnlyList<MiGroupMember> Members) : IEstimationRequest
 {
+    string IEstimationRequest.GroupId => Group.GroupId;
+
     /// <summary>The estimator's work order for a ready group: its done trainings (w' and data seed) and the sample positions.</summary>
     public static EstimateMiGroup For(SweepState state, MiGroup group)
     {
@@ -54,7 +56,26 @@ public sealed record EstimateMiGroup(
 }
 
 /// <summary>The estimator's answer: the group's estimate.</summary>
-public sealed record MiGroupEstimated(SweepId SweepId, MiGroupEstimate Estimate) : ISweepWire;
+public sealed record MiGroupEstimated(SweepId SweepId, MiGroupEstimate Estimate) : IEstimationReply
+{
+    string IEstimationReply.GroupId => Estimate.GroupId;
+}
 
 /// <summary>The estimator's answer when it could not estimate the group, with the reason.</summary>
-public sealed record MiGroupEstimationFailed(SweepId SweepId, string GroupId, string Reason) : ISweepWire;
+public sealed record MiGroupEstimationFailed(SweepId SweepId, string GroupId, string Reason) : IEstimationReply;
+
+/// <summary>A group's work order for an estimator (MI or topology), named by its sweep and group.</summary>
+public interface IEstimationRequest : ISweepWire
+{
+    SweepId SweepId { get; }
+
+    string GroupId { get; }
+}
+
+/// <summary>An estimator's answer for one group.</summary>
+public interface IEstimationReply : ISweepWire
+{
+    SweepId SweepId { get; }
+
+    string GroupId { get; }
+}

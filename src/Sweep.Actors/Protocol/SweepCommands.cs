@@ -38,7 +38,15 @@ public sealed record SweepResults(
     IReadOnlyList<TrialResult> Completed,
     IReadOnlyList<FailedTrial> Failed,
     IReadOnlyList<Core.Bounds.MiGroupEstimate>? MiEstimates = null,
-    IReadOnlyDictionary<string, string>? MiFailures = null) : ISweepWire;
+    IReadOnlyDictionary<string, string>? MiFailures = null) : ISweepWire
+{
+    /// <summary>With a <c>topology:</c> block, on the first page: the groups' topology estimates, in (d, projection) order; else null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Core.Topology.TopologyGroupEstimate>? TopologyEstimates { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? TopologyFailures { get; init; }
+}
 
 /// <summary>
 /// A sweep's progress. <see cref="Phase"/> travels as its name ("Active", "Paused", "Cancelled"), as it always has.

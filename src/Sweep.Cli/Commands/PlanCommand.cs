@@ -82,7 +82,7 @@ public static class PlanCommand
                 t.Dataset.TrainSize.ToString(),
                 t.Training.Steps is { } s ? s + " steps" : t.Training.Epochs.ToString(),
                 t.Training.BatchSize.ToString(),
-                QuantizationBound.Compute(t.IntrinsicDimension, t.Quantization.Levels, t.Dataset.TrainSize, spec.Bound.Sigma).ToString("F4"));
+                t.Projection.Kind == ProjectionKind.None ? "none (full training)" : QuantizationBound.Compute(t.IntrinsicDimension, t.Quantization.Levels, t.Dataset.TrainSize, spec.Bound.Sigma).ToString("F4"));
         }
 
         console.Write(table);
@@ -127,7 +127,8 @@ public static class PlanCommand
             data = t.Seeds.Data.ToString(System.Globalization.CultureInfo.InvariantCulture),
             batch_order = t.Seeds.BatchOrder.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        json["bound_nats"] = QuantizationBound.Compute(t.IntrinsicDimension, t.Quantization.Levels, t.Dataset.TrainSize, sigma);
+        // A full-training baseline trial (d = 0) has no quantized subspace, so no bound.
+        json["bound_nats"] = t.Projection.Kind == ProjectionKind.None ? null : QuantizationBound.Compute(t.IntrinsicDimension, t.Quantization.Levels, t.Dataset.TrainSize, sigma);
         return json;
     }
 }

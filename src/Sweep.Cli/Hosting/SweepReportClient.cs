@@ -72,9 +72,17 @@ public static class SweepReportClient
             }
         }
 
+        if (report.Topology is { } topology)
+        {
+            var groups = Reporting.Topology.TopologyTables.Ordered(report.TopologyEstimates)
+                .Select(e => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.Label}: {e.CircleCount} circle(s), longest H1 bar {e.LongestH1Persistence:F3}"));
+            console.MarkupLine(Markup.Escape($"topology (est.): {topology.Describe()}; {string.Join("; ", groups)}{(report.TopologyFailures.Count > 0 ? $"; {report.TopologyFailures.Count} group(s) failed" : "")} (see topology/)."));
+        }
+
         // Name what is there: a sweep with no finished trial has no plot, a rate-distortion sweep has its own files.
         var files = Directory.Exists(folder)
-            ? Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Where(n => !n.StartsWith('.') && n != "sweep.json").Order(StringComparer.Ordinal).ToArray()
+            ? Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Where(n => !n.StartsWith('.') && n != "sweep.json")
+                .Concat(Directory.Exists(Path.Combine(folder, Reporting.Topology.TopologyOutputs.Folder)) ? [Reporting.Topology.TopologyOutputs.Folder + "/"] : []).Order(StringComparer.Ordinal).ToArray()
             : [];
         console.MarkupLineInterpolated($"wrote    {folder}/ ({string.Join(", ", files)})");
     }

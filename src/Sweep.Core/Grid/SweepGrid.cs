@@ -39,6 +39,11 @@ public static partial class SweepGrid
             points.AddRange(ExpandBaseline(spec, axes));
         }
 
+        if (spec.Topology is not null)
+        {
+            points = points.Select(p => p with { KeepFilters = true }).ToList();
+        }
+
         var duplicate = points.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {

@@ -17,7 +17,7 @@ namespace Sweep.Core.Specs;
 /// </remarks>
 public static class SpecReader
 {
-    private static readonly string[] TopLevelKeys = ["name", "seed", "dataset", "model", "projection", "quantization", "training", "grid", "bound", "pretrain", "lora", "mi", "rate_distortion"];
+    private static readonly string[] TopLevelKeys = ["name", "seed", "dataset", "model", "projection", "quantization", "training", "grid", "bound", "pretrain", "lora", "mi", "rate_distortion", "topology"];
 
     /// <summary>A spec is a few kilobytes of YAML; reading stops here, so /dev/zero or a 3 GB file is refused at once.</summary>
     public const int MaxSpecBytes = 1 << 20;
@@ -112,6 +112,7 @@ public static class SpecReader
         }
 
         var rateDistortion = RateDistortionSectionReader.Read(r, root, model, projection, bound, isLora);
+        var topology = TopologySectionReader.Read(r, root, model, grid, isLora);
 
         if (grid is not null && training is not null && dataset is not null)
         {
@@ -134,7 +135,7 @@ public static class SpecReader
             throw new SpecValidationException(errors);
         }
 
-        return new SweepSpec(name, seed, dataset, model, projection, quantization, training, grid, bound) { Pretrain = pretrain, Lora = lora, Mi = mi, RateDistortion = rateDistortion };
+        return new SweepSpec(name, seed, dataset, model, projection, quantization, training, grid, bound) { Pretrain = pretrain, Lora = lora, Mi = mi, RateDistortion = rateDistortion, Topology = topology };
     }
 
     /// <summary>The longest name: it names the results folder "&lt;name&gt;-&lt;hash&gt;", which must stay well inside a file name's 255 bytes.</summary>

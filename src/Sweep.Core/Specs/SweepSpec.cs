@@ -38,6 +38,10 @@ public sealed record SweepSpec(
     /// <summary>The optional <c>rate_distortion:</c> block (regularized trials over grid.lambda); left out of the JSON when absent.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RateDistortionSpec? RateDistortion { get; init; }
+
+    /// <summary>The optional <c>topology:</c> block (filters of a cnn sweep, pooled per group); left out of the JSON when absent.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TopologySpec? Topology { get; init; }
 }
 
 public enum DatasetKind { FashionMnist, Synthetic, Mnist }

@@ -40,3 +40,9 @@ public sealed record GroupEstimated(MiGroupEstimate Estimate, DateTimeOffset At)
 
 /// <summary>A group could not be estimated (recorded with the reason); the sweep finishes without its MI term.</summary>
 public sealed record GroupEstimationFailed(string GroupId, string Reason, DateTimeOffset At) : ISweepEvent;
+
+/// <summary>A topology group's estimate is durable in the sweep's journal; a resumed sweep does not recompute it.</summary>
+public sealed record TopologyGroupEstimated(Topology.TopologyGroupEstimate Estimate, DateTimeOffset At) : ISweepEvent;
+
+/// <summary>A topology group could not be estimated (recorded with the reason); the sweep finishes without it.</summary>
+public sealed record TopologyGroupEstimationFailed(string GroupId, string Reason, DateTimeOffset At) : ISweepEvent;

@@ -35,6 +35,12 @@ public sealed record SweepState(
     /// <summary>Groups whose estimate failed, with the latest reason (cleared by a later estimate).</summary>
     public ImmutableDictionary<string, string> MiFailures { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>The topology estimates of groups (a <c>topology:</c> block), by group id.</summary>
+    public ImmutableDictionary<string, Topology.TopologyGroupEstimate> TopologyEstimates { get; init; } = ImmutableDictionary<string, Topology.TopologyGroupEstimate>.Empty;
+
+    /// <summary>Topology groups whose estimate failed, with the latest reason (cleared by a later estimate).</summary>
+    public ImmutableDictionary<string, string> TopologyFailures { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public int Failed { get; private init; }
 
     public int Total => Order.Count;
@@ -99,6 +105,8 @@ public sealed record SweepState(
         SweepExtended x => Extend(x),
         GroupEstimated g => this with { MiEstimates = MiEstimates.SetItem(g.Estimate.GroupId, g.Estimate), MiFailures = MiFailures.Remove(g.Estimate.GroupId) },
         GroupEstimationFailed f => this with { MiFailures = MiFailures.SetItem(f.GroupId, f.Reason) },
+        TopologyGroupEstimated g => this with { TopologyEstimates = TopologyEstimates.SetItem(g.Estimate.GroupId, g.Estimate), TopologyFailures = TopologyFailures.Remove(g.Estimate.GroupId) },
+        TopologyGroupEstimationFailed f => this with { TopologyFailures = TopologyFailures.SetItem(f.GroupId, f.Reason) },
         _ => throw new InvalidOperationException($"Unknown event {e.GetType().Name}."),
     };
 

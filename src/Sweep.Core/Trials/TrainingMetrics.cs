@@ -30,4 +30,11 @@ public sealed record TrainingMetrics(
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? SupersampleLosses { get; init; }
+
+    /// <summary>
+    /// The trained network's first-layer filters, row-major (filter after filter, each channels·k·k values), when the
+    /// trial keeps them (<see cref="TrialConfig.KeepFilters"/>); null otherwise (and then absent from the JSON).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public float[]? FirstLayerFilters { get; init; }
 }

@@ -42,4 +42,11 @@ public sealed record TrialConfig(
     /// <summary>The supersample of a CMI trial (train on Z̃_{i,U_i}); null otherwise (and then absent from the JSON).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SupersampleTrialConfig? Supersample { get; init; }
+
+    /// <summary>
+    /// The spec has a <c>topology:</c> block: the trainer returns the trained first-layer filters in
+    /// <see cref="TrainingMetrics.FirstLayerFilters"/>. False (and absent from the JSON) otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool KeepFilters { get; init; }
 }

@@ -40,4 +40,20 @@ public static class FirstLayerFilters
 
         throw new ArgumentException("The network has no convolution, so no filters.", nameof(layout));
     }
+
+    /// <summary>The filters row-major as float32, as a trial's metrics carry them.</summary>
+    public static float[] ToFloats(this SampleMatrix filters)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var values = new float[filters.Count * filters.Dimension];
+        for (var i = 0; i < filters.Count; i++)
+        {
+            for (var j = 0; j < filters.Dimension; j++)
+            {
+                values[i * filters.Dimension + j] = (float)filters[i, j];
+            }
+        }
+
+        return values;
+    }
 }

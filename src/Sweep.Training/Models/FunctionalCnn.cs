@@ -7,7 +7,8 @@ namespace Sweep.Training.Models;
 
 /// <summary>
 /// A small CNN over θ for the topology of learned filters (issue 17): conv channels→filters k×k (same padding), ReLU,
-/// max-pool 2; conv filters→second filters (same padding), ReLU, max-pool 2; linear to the classes. Inputs are
+/// max-pool 2; conv filters→second filters (same padding), ReLU, max-pool 2; linear to the classes. The convolutions
+/// are <see cref="Im2ColConvolution"/> (libtorch's conv2d backward is unreliable here; see there). Inputs are
 /// side·side·channels features per row, channel-major (as <c>view(-1, channels, side, side)</c> reads them).
 /// </summary>
 public sealed class FunctionalCnn : INetwork
@@ -36,10 +37,9 @@ public sealed class FunctionalCnn : INetwork
     public Tensor Forward(Tensor theta, Tensor x)
     {
         using var scope = torch.NewDisposeScope();
-        var (pad1, pad2) = (Shape.Kernel / 2, Shape.SecondKernel / 2);
         var h = x.view(-1, Shape.Channels, Shape.Side, Shape.Side);
-        h = F.max_pool2d(F.relu(F.conv2d(h, _layout.Slice(theta, 0), _layout.Slice(theta, 1), padding: [pad1, pad1])), [2, 2]);
-        h = F.max_pool2d(F.relu(F.conv2d(h, _layout.Slice(theta, 2), _layout.Slice(theta, 3), padding: [pad2, pad2])), [2, 2]);
+        h = F.max_pool2d(F.relu(Im2ColConvolution.Same(h, _layout.Slice(theta, 0), _layout.Slice(theta, 1))), [2, 2]);
+        h = F.max_pool2d(F.relu(Im2ColConvolution.Same(h, _layout.Slice(theta, 2), _layout.Slice(theta, 3))), [2, 2]);
         return F.linear(h.flatten(1), _layout.Slice(theta, 4), _layout.Slice(theta, 5)).MoveToOuterDisposeScope();
     }
 

@@ -42,6 +42,11 @@ public static class FullTrainer
         var onTest = NetworkEvaluator.Evaluate(network, trained, test);
         var travelled = (trained - initial).cpu().data<float>().ToArray();
         var metrics = Evaluation.Metrics(onTrain, onTest, onTrain, network.ParameterCount, totalSteps, travelled, 0, stopwatch.Elapsed.TotalSeconds);
+        if (trial.KeepFilters)
+        {
+            metrics = metrics with { FirstLayerFilters = FirstLayerFilters.Extract(network.Layout, trained.cpu().data<float>().ToArray()).ToFloats() };
+        }
+
         return new TrainingOutcome(metrics, []);
     }
 }

@@ -64,7 +64,8 @@ public static class SubspaceTrainer
             onProgress,
             ct);
 
-        return Finish(model, train, test, halves, wPrime, quantizer, totalSteps, stopwatch);
+        var outcome = Finish(model, train, test, halves, wPrime, quantizer, totalSteps, stopwatch);
+        return trial.KeepFilters ? KeptFilters.Add(outcome, network, model, outcome.WPrime) : outcome;
     }
 
     private static SubspaceModel CreateModel(TrialConfig trial, INetwork network, Device device)

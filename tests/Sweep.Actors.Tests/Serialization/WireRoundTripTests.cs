@@ -106,6 +106,15 @@ public sealed class WireRoundTripTests : IDisposable
             miState = miState.Apply(new TrialStarted(id, 1, "n1", at)).Apply(new TrialCompleted(id, 1, "n1", Samples.Metrics(), [0.5f, -0.25f, 0f, 1f], at));
         }
 
+        var topologySpec = Samples.Spec(Sweep.Tests.Shared.SpecYaml.TinyTopology);
+        var topologyState = SweepState.Initial(new SweepSubmitted(sweep, topologySpec, "hash", "yaml", 3, at));
+        var topologyGroup = TopologyGroupDecisions.Groups(topologyState)[0];
+        foreach (var id in topologyGroup.Members)
+        {
+            topologyState = topologyState.Apply(new TrialStarted(id, 1, "n1", at))
+                .Apply(new TrialCompleted(id, 1, "n1", Samples.Metrics() with { FirstLayerFilters = [.. Enumerable.Range(0, 72).Select(i => i * 0.01f)] }, [0.5f], at));
+        }
+
         object sample = type.Name switch
         {
             nameof(SweepSubmitted) => new SweepSubmitted(sweep, spec, "hash", "name: tiny", 3, at),
@@ -129,9 +138,14 @@ public sealed class WireRoundTripTests : IDisposable
             nameof(SweepRejected) => new SweepRejected("no"),
             nameof(GetSweepStatus) => new GetSweepStatus(sweep),
             nameof(GetSweepResults) => new GetSweepResults(sweep),
-            nameof(SweepResults) => new SweepResults(sweep, spec, "hash", 4, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 3, "boom")], [Samples.MiEstimate()], new Dictionary<string, string> { ["g-x"] = "boom" }),
+            nameof(SweepResults) => new SweepResults(sweep, spec, "hash", 4, [new TrialResult(trial, Samples.Metrics(), 0.5)], [new FailedTrial(trial, 3, "boom")], [Samples.MiEstimate()], new Dictionary<string, string> { ["g-x"] = "boom" })
+            {
+                TopologyEstimates = [Samples.TopologyEstimate()],
+                TopologyFailures = new Dictionary<string, string> { ["t-x"] = "boom" },
+            },
             nameof(SweepStatus) => new SweepStatus(sweep, "tiny", SweepPhase.Active, 4, 1, 1, 2, 0, at, [new RunningTrial(trial.Id, 4, 0, "n", 1, at, 5, 18, 0.9), new RunningTrial(trial.Id, 4, 1, "n", 1, at, 0, 0, double.NaN)]),
-            nameof(SweepSnapshot) => SweepSnapshot.Of(state.Apply(new GroupEstimated(Samples.MiEstimate(), at)).Apply(new GroupEstimationFailed("g-x", "boom", at))),
+            nameof(SweepSnapshot) => SweepSnapshot.Of(state.Apply(new GroupEstimated(Samples.MiEstimate(), at)).Apply(new GroupEstimationFailed("g-x", "boom", at))
+                .Apply(new TopologyGroupEstimated(Samples.TopologyEstimate(), at)).Apply(new TopologyGroupEstimationFailed("t-x", "boom", at))),
             nameof(SweepRegistered) => new SweepRegistered(sweep, "tiny", at),
             nameof(ResumeSweep) => new ResumeSweep(sweep, true),
             nameof(ExtendSweep) => new ExtendSweep(sweep, spec, "name: tiny"),
@@ -151,6 +165,11 @@ public sealed class WireRoundTripTests : IDisposable
                 PerSampleNull = [new Core.Estimators.NullCheck(0.08, 0.01, 0.005, 0.02, 10, 1.0 / 11), new Core.Estimators.NullCheck(0.1, 0.09, 0.02, 0.13, 10, 0.5)],
             }),
             nameof(MiGroupEstimationFailed) => new MiGroupEstimationFailed(sweep, "g-0123456789ab", "timeout"),
+            nameof(TopologyGroupEstimated) => new TopologyGroupEstimated(Samples.TopologyEstimate() with { Node = "akka.tcp://sweep@127.0.0.1:4053" }, at),
+            nameof(TopologyGroupEstimationFailed) => new TopologyGroupEstimationFailed("t-0123456789ab", "ArgumentException: 2 of 32 filters have contrast", at),
+            nameof(EstimateTopologyGroup) => EstimateTopologyGroup.For(topologyState, topologyGroup),
+            nameof(TopologyGroupComputed) => new TopologyGroupComputed(sweep, Samples.TopologyEstimate(d: 0)),
+            nameof(TopologyGroupComputationFailed) => new TopologyGroupComputationFailed(sweep, "t-0123456789ab", "timeout"),
             nameof(GetClusterState) => new GetClusterState(),
             nameof(ClusterState) => new ClusterState("akka.tcp://sweep@127.0.0.1:4053", "akka.tcp://sweep@127.0.0.1:4053", null, [new ClusterMember("akka.tcp://sweep@127.0.0.1:4054", ["trainer"], "Up", false)]),
             nameof(LeaveMember) => new LeaveMember("akka.tcp://sweep@127.0.0.1:4054"),
