@@ -17,9 +17,22 @@ public static class GridSize
     public const long MaxTrials = 100_000;
 
     /// <summary>The trial count, as <see cref="SweepGrid.Expand"/> would produce it (saturating at <see cref="long.MaxValue"/>).</summary>
-    public static long Count(SweepSpec spec) => Count(spec.Grid, spec.IsLora, spec.Mi);
+    public static long Count(SweepSpec spec) => Count(spec.Grid, spec.IsLora, spec.Mi, spec.Projection, spec.RateDistortion?.Lambdas.Count ?? 1);
 
-    public static long Count(GridSpec grid, bool isLora, MiSpec? mi) => Factors(grid, isLora, mi).Aggregate(1L, (n, f) => Multiply(n, f.Count));
+    /// <summary>
+    /// The subspace (or LoRA) trials, each grid point once per λ of a rate-distortion block, plus one full-training
+    /// baseline trial per seed and scalar-axis point when the projection includes <c>none</c>.
+    /// </summary>
+    public static long Count(GridSpec grid, bool isLora, MiSpec? mi, ProjectionSpec? projection = null, int lambdas = 1)
+    {
+        var subspace = isLora || projection is null || projection.HasSubspaceTrials
+            ? Multiply(Factors(grid, isLora, mi).Aggregate(1L, (n, f) => Multiply(n, f.Count)), lambdas)
+            : 0;
+        var baseline = !isLora && projection is { HasBaselineTrials: true }
+            ? grid.ScalarAxes.Values.Aggregate((long)(mi is null ? grid.Seeds.Count : (long)mi.Projections * mi.TrainingsPerProjection), (n, axis) => Multiply(n, axis.Count))
+            : 0;
+        return subspace > long.MaxValue - baseline ? long.MaxValue : subspace + baseline;
+    }
 
     /// <summary>"d × seeds × learning_rate = 1000 × 10000 × 3".</summary>
     public static string Describe(GridSpec grid, bool isLora, MiSpec? mi)
