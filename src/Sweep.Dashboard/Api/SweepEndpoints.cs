@@ -55,7 +55,7 @@ public static class SweepEndpoints
             }
 
             var (rows, cursor, more) = tracker.Read(book, b => b.After(after ?? 0, state, Math.Clamp(limit ?? DefaultLimit, 1, 100_000)));
-            return Results.Json(new { sweep_id = id, cursor, more, total = tracker.Read(book, b => b.Total), trials = rows });
+            return Results.Json(new { sweep_id = id, cursor, more, version = tracker.Read(book, b => b.Version), total = tracker.Read(book, b => b.Total), trials = rows });
         });
 
         app.MapGet("/api/sweeps/{id}/trials/{trialId}", async (string id, string trialId, CancellationToken ct) =>

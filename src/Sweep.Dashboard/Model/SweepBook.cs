@@ -112,22 +112,31 @@ public sealed class SweepBook(SweepId sweepId, long startVersion = 0)
         }
     }
 
-    /// <summary>The trials changed after version <paramref name="after"/>, in grid order, optionally in one state, at most <paramref name="limit"/>.</summary>
-    /// <returns>The rows and the cursor to ask after next: the highest version returned, or the book's version when nothing was left out.</returns>
+    /// <summary>Grid indexes below this fit in a cursor's low bits (a sweep holds at most 100,000 trials).</summary>
+    private const int IndexBits = 20;
+
+    /// <summary>
+    /// The trials changed since the cursor <paramref name="after"/> (0: all), oldest change first and in grid order
+    /// within a change, optionally in one state, at most <paramref name="limit"/>. A cursor is (version, grid index)
+    /// packed as version·2^20 + index: everything before that pair has been seen. So a page may end inside one version
+    /// (a journal read at once gives every row the same version, and 100,000 rows still come in pages).
+    /// </summary>
+    /// <returns>The rows, the cursor to ask after next, and whether rows were left out.</returns>
     public (IReadOnlyList<TrialView> Rows, long Cursor, bool More) After(long after, string? state, int limit)
     {
-        // Oldest changes first, so a client paging with the cursor never skips a row.
-        var changed = _rows.Where(r => r.Version > after && (state is null || r.State == state)).OrderBy(r => r.Version).ThenBy(r => r.Index).ToList();
+        var (version, index) = (after >> IndexBits, (int)(after & ((1L << IndexBits) - 1)));
+        var changed = _rows
+            .Where(r => (r.Version > version || (r.Version == version && r.Index >= index)) && (state is null || r.State == state))
+            .OrderBy(r => r.Version).ThenBy(r => r.Index)
+            .Take(limit + 1)
+            .ToList();
         if (changed.Count <= limit)
         {
-            return (changed, Version, false);
+            return (changed, (Version + 1) << IndexBits, false); // everything up to the book's version seen
         }
 
         var page = changed.Take(limit).ToList();
-        var cursor = page[^1].Version;
-        // Rows sharing the last version must all be in the page, or the next page (after cursor) would miss some.
-        page.AddRange(changed.Skip(limit).TakeWhile(r => r.Version == cursor));
-        return (page, cursor, page.Count < changed.Count);
+        return (page, (page[^1].Version << IndexBits) + page[^1].Index + 1, true);
     }
 
     public TrialView? Find(string trialId) =>

@@ -36,6 +36,7 @@
       c.table.update(d.trials);
       changed += d.trials.length;
       c.cursor = d.cursor;
+      c.version = d.version;
       more = d.more;
     }
     return changed;
@@ -80,7 +81,7 @@
     }
     const meta = await Sweep.getJson(`/api/sweeps/${encodeURIComponent(r.id)}`);
     Sweep.current = r.id;
-    ctx = { id: r.id, trial: r.trial, meta, cursor: 0, curves: null, series: null, yLog: false, shown: new Set(Sweep.quantities.map((q) => q.key)) };
+    ctx = { id: r.id, trial: r.trial, meta, cursor: 0, version: 0, curves: null, series: null, yLog: false, shown: new Set(Sweep.quantities.map((q) => q.key)) };
     ctx.table = new Sweep.TrialTable(meta);
     const head = Sweep.sweepHeader(meta.sweep, meta, control);
     view.replaceChildren(head, Sweep.curvesPanel(ctx, drawCurves), h("div", { id: "detail-holder" }), ctx.table.el);
@@ -101,7 +102,7 @@
         else if (ctx) {
           drawHeader();
           const s = sweeps.sweeps.find((x) => x.sweep_id === ctx.id);
-          if (s && s.version > ctx.cursor) {
+          if (s && s.version > ctx.version) {
             const c = ctx;
             if (await loadDelta(c) > 0) { await loadCurves(c); if (c.trial) await drawDetail(); }
           }
