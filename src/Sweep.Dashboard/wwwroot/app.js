@@ -30,10 +30,10 @@
   async function loadDelta(c) {
     let more = true;
     let changed = 0;
-    while (more) {
+    for (let page = 0; more; page++) {
       const d = await Sweep.getJson(`/api/sweeps/${encodeURIComponent(c.id)}/trials?after=${c.cursor}&limit=5000`);
       if (ctx !== c) return 0;
-      c.table.update(d.trials);
+      c.table.update(d.trials, page === 0 || !d.more); // the first page at once, then the table once all have come
       changed += d.trials.length;
       c.cursor = d.cursor;
       c.version = d.version;

@@ -44,10 +44,12 @@
       this.el = h("section", { class: "panel trials" });
     }
 
-    // rows: changed trials from /trials?after=…; replaces what the table had for them.
-    update(rows) {
+    // rows: changed trials from /trials?after=…; replaces what the table had for them. draw: false while more pages
+    // of the same listing follow (a 100,000-trial sweep comes in 20 pages; sorting it after each cost seconds).
+    update(rows, draw = true) {
       for (const r of rows) this.rows.set(r.trial_id, r);
-      if (rows.length > 0) { this.dirty = true; this.render(); }
+      if (rows.length > 0) this.dirty = true;
+      if (this.dirty && draw) this.render();
     }
 
     view() {
