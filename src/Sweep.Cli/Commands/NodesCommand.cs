@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using Sweep.Actors.Monitoring;
 using Sweep.Actors.Protocol;
 using Sweep.Cli.Hosting;
 
@@ -15,7 +16,6 @@ public static class NodesCommand
 {
     public sealed record Settings(string Contact, bool Json);
 
-    public sealed record NodeRow(string Node, bool Up, int Slots, int Busy, IReadOnlyList<string> Devices, int Done, int RecentDone, double PerMinute);
 
     public static Command Create(IAnsiConsole console)
     {
@@ -35,7 +35,7 @@ public static class NodesCommand
                 return ClusterCall.Failed(console, reply);
             }
 
-            var rows = Rows(activity);
+            var rows = NodeRows.Of(activity);
             if (settings.Json)
             {
                 console.WriteLine(JsonSerializer.Serialize(new { window_seconds = activity.WindowSeconds, nodes = rows, slots = activity.Slots }, CommonOptions.JsonOutput));
@@ -61,32 +61,6 @@ public static class NodesCommand
             return ExitCodes.Ok;
         }, cancellationToken);
 
-    /// <summary>Slots "host:port/device#i" grouped by node "host:port"; devices as "cpu ×2".</summary>
-    public static IReadOnlyList<NodeRow> Rows(ClusterActivity activity)
-    {
-        var minutes = Math.Max(activity.WindowSeconds, 1) / 60;
-        return activity.Slots
-            .GroupBy(s => s.Slot.Split('/')[0])
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var live = g.Where(s => s.Registered).ToList();
-                var devices = (live.Count > 0 ? live : g.ToList())
-                    .GroupBy(s => DeviceOf(s.Slot))
-                    .Select(d => d.Count() > 1 ? $"{d.Key} ×{d.Count()}" : d.Key)
-                    .ToList();
-                var recent = g.Sum(s => s.RecentDone);
-                return new NodeRow(g.Key, live.Count > 0, live.Count, g.Sum(s => s.Busy), devices, g.Sum(s => s.Done), recent, Math.Round(recent / minutes, 2));
-            })
-            .ToList();
-    }
-
     /// <summary>"5 min", or "42 s" while the coordinator is younger than the window.</summary>
     private static string Window(double seconds) => seconds >= 60 ? $"{seconds / 60:F0} min" : $"{seconds:F0} s";
-
-    private static string DeviceOf(string slot)
-    {
-        var device = slot.Contains('/') ? slot[(slot.IndexOf('/') + 1)..] : slot;
-        return device.Contains('#') ? device[..device.IndexOf('#')] : device;
-    }
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sweep.Actors.Monitoring;
 using Sweep.Actors.Protocol;
 using Sweep.Core.Trials;
 using Sweep.Dashboard.Model;

@@ -1,8 +1,8 @@
 using Sweep.Actors.Protocol;
 
-namespace Sweep.Dashboard.Model;
+namespace Sweep.Actors.Monitoring;
 
-/// <summary>Trainer slots "host:port/device#i" grouped by node, as <c>sweep nodes --json</c> lists them.</summary>
+/// <summary>Trainer slots "host:port/device#i" grouped by node "host:port", devices as "cpu ×2": the rows of <c>sweep nodes</c> and of the dashboard's cluster page.</summary>
 public static class NodeRows
 {
     public sealed record NodeRow(string Node, bool Up, int Slots, int Busy, IReadOnlyList<string> Devices, int Done, int RecentDone, double PerMinute);
