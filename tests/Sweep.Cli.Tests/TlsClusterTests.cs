@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sweep.Cli.Tests.Infrastructure;
+using Sweep.Tests.Shared;
 
 namespace Sweep.Cli.Tests;
 
@@ -12,34 +13,11 @@ namespace Sweep.Cli.Tests;
 public sealed class TlsClusterTests : IDisposable
 {
     // 16 trials of 60 s on 2 slots: the sweep is still running, however loaded the machine, while the refused clients time out.
-    private const string LongSimulated = """
-        name: tls-long
-        seed: 5
-        dataset:
-          name: synthetic
-          features: 8
-          classes: 3
-          separation: 4.0
-          pool_size: 600
-          train_size: 300
-          test_size: 300
-        model:
-          kind: mlp
-          widths: [8, 16, 3]
-        projection:
-          kind: orthonormal
-        quantization:
-          levels: 16
-          range: 1.0
-        training:
-          optimizer: adam
-          learning_rate: 0.05
-          epochs: 1
-          batch_size: 50
-        grid:
-          d: [2, 3, 4, 5]
-          seeds: 4
-        """;
+    private static readonly string LongSimulated = SpecYaml.Quick
+        .With("name: quick", "name: tls-long")
+        .With("seed: 3", "seed: 5")
+        .With("epochs: 3", "epochs: 1")
+        .With("  d: [4]\n  seeds: 2", "  d: [2, 3, 4, 5]\n  seeds: 4");
 
     private readonly TestCluster _cluster = new(TestSpecs.Folder("tls"));
 

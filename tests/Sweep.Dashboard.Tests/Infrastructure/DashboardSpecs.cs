@@ -1,39 +1,18 @@
+using Sweep.Tests.Shared;
+
 namespace Sweep.Dashboard.Tests.Infrastructure;
 
 /// <summary>Small real specs: trained on synthetic data, with a learning-rate axis whose 1e30 half diverges (NaN) at once.</summary>
 internal static class DashboardSpecs
 {
     /// <summary>12 trials: d = 2, 4, 8 × 2 seeds × learning rate 0.5 (trains, about a second or two each on one core) and 1e30 (NaN within a few steps).</summary>
-    public const string Live = """
-        name: live
-        seed: 11
-        dataset:
-          name: synthetic
-          features: 20
-          classes: 4
-          separation: 4.0
-          pool_size: 4000
-          train_size: 2000
-          test_size: 1000
-        model:
-          kind: mlp
-          widths: [20, 256, 256, 4]
-        projection:
-          kind: orthonormal
-        quantization:
-          levels: 32
-          range: 1.0
-          aware: false
-        training:
-          optimizer: sgd
-          learning_rate: 0.5
-          epochs: 40
-          batch_size: 100
-        grid:
-          d: [2, 4, 8]
-          seeds: 2
-          learning_rate: [0.5, 1e30]
-        """;
+    public static readonly string Live = SpecYaml.Killable
+        .With("name: killable", "name: live")
+        .With("  range: 1.0", "  range: 1.0\n  aware: false")
+        .With("optimizer: adam", "optimizer: sgd")
+        .With("learning_rate: 0.05", "learning_rate: 0.5")
+        .With("epochs: 50", "epochs: 40")
+        .With("  d: [5, 10, 20]\n  seeds: 2", "  d: [2, 4, 8]\n  seeds: 2\n  learning_rate: [0.5, 1e30]");
 
     /// <summary>The same grid in well under a second per trial, for API tests against its journal.</summary>
     public static readonly string Quick = Live
