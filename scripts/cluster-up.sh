@@ -2,6 +2,8 @@
 # Starts a local Sweep cluster on 127.0.0.1: a PostgreSQL server (Debian's postgresql package, data in
 # .sweep/cluster/pg), a coordinator node journaling to it (port 4053) and N trainer nodes (ports 4054...).
 # Usage: scripts/cluster-up.sh [N=2] [slots per trainer=1]. Stop exactly these processes with scripts/cluster-down.sh.
+# ESTIMATORS=K starts K estimator nodes of their own (after the trainers' ports), and the coordinator then keeps
+# only its own role; without it the coordinator node also estimates.
 # Set SWEEP_PG to a connection string to use an existing PostgreSQL instead of starting one.
 # SWEEP_TLS=1: TLS with mutual authentication (docs/security.md); certificates from scripts/make-certs in
 # .sweep/cluster/tls (made once: a CA, one per node, and client.pfx for the CLI).
@@ -9,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 trainers=${1:-2}
 slots=${2:-1}
+estimators=${ESTIMATORS:-0}
 state=.sweep/cluster
 if [[ -f $state/pids ]]; then
   echo "cluster-up: a cluster from this checkout is already up ($state/pids); run scripts/cluster-down.sh first" >&2
@@ -34,7 +37,7 @@ fi
 
 tls=()
 if [[ -n ${SWEEP_TLS:-} ]]; then
-  names=(coordinator client); for i in $(seq 1 "$trainers"); do names+=("trainer-$i"); done
+  names=(coordinator client); for i in $(seq 1 "$trainers"); do names+=("trainer-$i"); done; for i in $(seq 1 "$estimators"); do names+=("estimator-$i"); done
   missing=(); for n in "${names[@]}"; do [[ -f $state/tls/$n.pfx ]] || missing+=("$n"); done
   [[ ${#missing[@]} -eq 0 ]] || scripts/make-certs "$state/tls" "${missing[@]}" >/dev/null
   export SWEEP_TLS_PASSWORD_FILE=$PWD/$state/tls/password
@@ -54,12 +57,17 @@ start() { # name, args...
 }
 
 # shellcheck disable=SC2046 # tls_for's words are options
-start coordinator --roles coordinator,estimator --port 4053 --store "postgres:$SWEEP_PG" --results results $(tls_for coordinator)
+coordinator_roles=coordinator,estimator; (( estimators > 0 )) && coordinator_roles=coordinator
+start coordinator --roles "$coordinator_roles" --port 4053 --store "postgres:$SWEEP_PG" --results results $(tls_for coordinator)
 for i in $(seq 1 "$trainers"); do
   # shellcheck disable=SC2046
   start "trainer-$i" --roles trainer --port $((4053 + i)) --seed-nodes 127.0.0.1:4053 --slots "$slots" $(tls_for "trainer-$i")
 done
-echo "cluster up: coordinator 127.0.0.1:4053, $trainers trainer node(s) × $slots slot(s)${SWEEP_TLS:+, TLS}; logs in $state/"
+for i in $(seq 1 "$estimators"); do
+  # shellcheck disable=SC2046
+  start "estimator-$i" --roles estimator --port $((4053 + trainers + i)) --seed-nodes 127.0.0.1:4053 $(tls_for "estimator-$i")
+done
+echo "cluster up: coordinator 127.0.0.1:4053, $trainers trainer node(s) × $slots slot(s), $estimators estimator node(s)${SWEEP_TLS:+, TLS}; logs in $state/"
 if [[ -n ${SWEEP_TLS:-} ]]; then
   echo "client:  export SWEEP_TLS_CERT=$PWD/$state/tls/client.pfx SWEEP_TLS_PASSWORD_FILE=$PWD/$state/tls/password"
 fi

@@ -62,6 +62,7 @@ public static class CmiBoundSummary
                 SupersampleGap = e.Cmi.MeasuredGap,
                 SupersampleGapStandardError = e.Cmi.MeasuredGapStandardError,
                 e.Seconds,
+                EstimatedOn = e.Node, // the estimator node's address
             }),
         };
     }

@@ -73,6 +73,7 @@ public static class MiBoundSummary
                 e.Positions,
                 PerSampleNull = e.PerSampleNull?.Select(n => new { n.NullMean, n.NullStandardDeviation, n.NullMax, n.PValue, n.Indistinguishable }),
                 e.Seconds,
+                EstimatedOn = e.Node, // the estimator node's address
             }),
         };
     }

@@ -50,6 +50,9 @@ public sealed class TlsClusterTests : IDisposable
         var (intruderCode, intruderOutput) = await intruder;
         Assert.True(plainCode == ExitCodes.Unreachable, $"plaintext cancel exited {plainCode}:\n{plainOutput}");
         Assert.True(intruderCode == ExitCodes.Unreachable, $"other-CA cancel exited {intruderCode}:\n{intruderOutput}");
+        // Each is told why, with what to check.
+        Assert.Contains("if the cluster runs TLS, pass --tls-cert", plainOutput, StringComparison.Ordinal);
+        Assert.Contains("TLS handshake failed", intruderOutput, StringComparison.Ordinal);
 
         var status = await Status(contact, sweepId, lab);
         Assert.Equal("running", status.GetProperty("state").GetString());

@@ -56,7 +56,7 @@ public sealed class SummaryJsonTests : IDisposable
         var report = Reports.Of(spec, Reports.AllFinished(spec)) with
         {
             Mi = spec.Mi,
-            MiEstimates = [Reports.MiEstimate(trial, 16, 0, 0.3), Reports.MiEstimate(trial, 4, 1, 0.4), Reports.MiEstimate(trial, 4, 0, 0.2)],
+            MiEstimates = [Reports.MiEstimate(trial, 16, 0, 0.3) with { Node = "akka.ssl.tcp://sweep@10.0.0.7:4055" }, Reports.MiEstimate(trial, 4, 1, 0.4), Reports.MiEstimate(trial, 4, 0, 0.2)],
             MiFailures = new Dictionary<string, string> { ["g-16-1"] = "too few samples" },
         };
 
@@ -67,6 +67,7 @@ public sealed class SummaryJsonTests : IDisposable
         Assert.Equal((2, 5, 2, 3, 1), (mi.GetProperty("k").GetInt32(), mi.GetProperty("trainings_per_projection").GetInt32(), mi.GetProperty("projections").GetInt32(), mi.GetProperty("groups_estimated").GetInt32(), mi.GetProperty("groups_failed").GetInt32()));
         Assert.Equal(["g-4-0", "g-4-1", "g-16-0"], mi.GetProperty("groups").EnumerateArray().Select(g => Text(g, "group_id")));
         Assert.Equal("too few samples", Text(mi.GetProperty("failures")[0], "value"));
+        Assert.Equal("akka.ssl.tcp://sweep@10.0.0.7:4055", Text(mi.GetProperty("groups")[2], "estimated_on")); // the node that estimated g-16-0
     }
 
     [Fact]

@@ -52,6 +52,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         var bootstrap = BootstrapSetup.Create().WithConfig(config);
         var system = tls is null ? ActorSystem.Create("sweep-cli", bootstrap) : ActorSystem.Create("sweep-cli", bootstrap.And(tls.Setup()));
         var settings = ClusterClientSettings.Create(system).WithInitialContacts(ImmutableHashSet.Create(ActorPath.Parse(address + "/system/receptionist")));
+        var failures = new AssociationFailures();
+        system.EventStream.Subscribe(system.ActorOf(Props.Create(() => new AssociationFailureListener(failures)), "association-failures"), typeof(Akka.Remote.AssociationErrorEvent));
         var client = system.ActorOf(ClusterClient.Props(settings), "client");
         var coordinator = system.ActorOf(Props.Create(() => new Forwarder(client)), "coordinator");
         var connection = new ClusterConnection(system, coordinator, address);
@@ -63,7 +65,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception e) when (e is AskTimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             await connection.DisposeAsync();
-            throw new TimeoutException($"No Sweep cluster answered at {address} within {timeout.TotalSeconds:F0} s (is a node running there?).", e);
+            throw new TimeoutException($"No Sweep cluster answered at {address} within {timeout.TotalSeconds:F0} s ({failures.Explain(tls is not null)}).", e);
         }
     }
 
@@ -130,6 +132,28 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await System.Terminate();
+
+    /// <summary>The last reason the transport gave for failing to connect to the contact, if it gave one.</summary>
+    private sealed class AssociationFailures
+    {
+        private volatile string? _last;
+
+        public void Record(Exception? cause) => _last = cause is null ? null : (cause.InnerException ?? cause).Message.TrimEnd('.');
+
+        /// <summary>Why nothing answered, as far as this client can tell, with what to check.</summary>
+        public string Explain(bool tls) => (_last, tls) switch
+        {
+            (null, _) => "is a node running there?",
+            (var reason, _) when reason.Contains("Connection refused", StringComparison.OrdinalIgnoreCase) => "the connection was refused: is a node running there?",
+            (var reason, true) => $"the connection failed: {reason}; with TLS a node accepts only a certificate signed by its cluster's CA, so check --tls-cert, and that the node runs TLS",
+            (var reason, false) => $"the connection failed: {reason}; if the cluster runs TLS, pass --tls-cert (or $SWEEP_TLS_CERT) with a certificate from its CA",
+        };
+    }
+
+    private sealed class AssociationFailureListener : ReceiveActor
+    {
+        public AssociationFailureListener(AssociationFailures failures) => Receive<Akka.Remote.AssociationErrorEvent>(e => failures.Record(e.Cause));
+    }
 
     private sealed class Forwarder : ReceiveActor
     {
