@@ -47,16 +47,16 @@ public static class RateDistortionPlot
             var ordered = series.OrderBy(x).ToList();
             var xs = ordered.Select(x).ToArray();
             var color = palette.GetColor(colour++);
-            Add(plot, xs, ordered.Select(p => p.FullTestError).ToList(), color, MarkerShape.FilledCircle, $"test error θ ({series.Key})");
-            Add(plot, xs, ordered.Select(p => p.CompressedTestError).ToList(), color, MarkerShape.FilledSquare, $"test error θ̃ compressed ({series.Key})");
-            Add(plot, xs, ordered.Select(p => p.CompressedTestErrorBound).ToList(), color, MarkerShape.FilledTriangleUp, $"test-error bound θ̃ ({series.Key})");
-            Add(plot, xs, ordered.Select(p => p.FullTestErrorBound).ToList(), color, MarkerShape.FilledDiamond, $"rate-distortion test-error bound θ ({series.Key})");
-            Add(plot, xs, ordered.Select(p => p.Distortion).ToList(), color.WithAlpha(0.55), MarkerShape.Cross, $"distortion ‖θ − θ̃‖, right axis ({series.Key})", plot.Axes.Right);
+            Add(plot, xs, ordered.Select(p => p.FullTestError).ToList(), color, MarkerShape.FilledCircle, $"test error, full network θ ({series.Key})");
+            Add(plot, xs, ordered.Select(p => p.CompressedTestError).ToList(), color, MarkerShape.FilledSquare, $"test error, compressed θc ({series.Key})");
+            Add(plot, xs, ordered.Select(p => p.CompressedTestErrorBound).ToList(), color, MarkerShape.FilledTriangleUp, $"test-error bound, compressed θc ({series.Key})");
+            Add(plot, xs, ordered.Select(p => p.FullTestErrorBound).ToList(), color, MarkerShape.FilledDiamond, $"rate-distortion test-error bound, full θ ({series.Key})");
+            Add(plot, xs, ordered.Select(p => p.Distortion).ToList(), color.WithAlpha(0.55), MarkerShape.Cross, $"distortion ‖θ − θc‖, right axis ({series.Key})", plot.Axes.Right);
         }
 
         plot.YLabel("0-1 error and bounds (σ = 1/2, information in nats)");
-        plot.Axes.Right.Label.Text = "distortion ‖θ − θ̃‖ (Euclidean, all D weights)";
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.Right.Label.Text = "distortion ‖θ − θc‖, θc = compressed θ";
+        plot.ShowLegend(Edge.Bottom); // outside the data: inside, it covered the bands; θc, not θ̃: the font drops the combining tilde
         return plot;
     }
 
