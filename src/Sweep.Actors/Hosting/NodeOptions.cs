@@ -47,11 +47,17 @@ public sealed record NodeOptions
     /// </summary>
     public TimeSpan? Simulate { get; init; }
 
+    /// <summary>
+    /// A single-process node that no other node joins (the embedded default). Its coordinator singleton has nobody to
+    /// hand over to, so on exit it stops after one short retry instead of the cluster's 1 s.
+    /// </summary>
+    public bool Alone { get; init; }
+
     public bool Has(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>The embedded single-process node of <c>run</c>, <c>resume</c> and <c>extend</c>: every role, CPU slots.</summary>
     public static NodeOptions Embedded(StoreLocation store, int slots, SweepSettings settings) =>
-        new() { Store = store, Slots = CpuSlots(slots), Settings = settings };
+        new() { Store = store, Slots = CpuSlots(slots), Settings = settings, Alone = true };
 
     /// <summary>The default slots for this machine: one CPU slot per core.</summary>
     public static IReadOnlyList<string> CpuSlots(int count) => Enumerable.Repeat("cpu", Math.Max(1, count)).ToList();

@@ -86,6 +86,11 @@ public static class SweepNodeHosting
             config = ConfigurationFactory.ParseString(options.Settings.ToHocon()).WithFallback(config);
         }
 
+        if (options.Alone)
+        {
+            config = ConfigurationFactory.ParseString("akka.cluster.singleton.hand-over-retry-interval = 100ms").WithFallback(config);
+        }
+
         foreach (var file in options.ConfigFiles.Reverse())
         {
             config = ConfigurationFactory.ParseString(File.ReadAllText(file)).WithFallback(config);
