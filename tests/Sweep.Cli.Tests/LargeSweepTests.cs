@@ -52,9 +52,10 @@ public sealed partial class LargeSweepTests : IDisposable
         var completed = events.TrialIds("trial-completed").ToList();
         Assert.Equal(Total, completed.Count);
         Assert.Equal(Total, completed.Distinct().Count());
-        // Only the trials running at the kill ran again, each as attempt 2.
+        // Only the trials running at the kill ran again, each as attempt 2: at most two per slot, since a slot whose
+        // trials take under half a second holds one more in hand, started and durable, beside the one it runs.
         var requeued = events.TrialIds("trial-requeued").ToList();
-        Assert.InRange(requeued.Count, 0, Slots);
+        Assert.InRange(requeued.Count, 0, 2 * Slots);
         Assert.All(requeued, id => Assert.Contains(events, e => e.Manifest == "trial-started" && e.Body.GetProperty("TrialId").GetString() == id && e.Body.GetProperty("Attempt").GetInt32() == 2));
         Assert.Equal(Total + requeued.Count, events.Count(e => e.Manifest == "trial-started"));
 

@@ -7,7 +7,8 @@ namespace Sweep.Cli.Tests;
 /// <summary>
 /// One writer of a results folder: the same MI sweep run embedded (the aggregator writes the folder) and over a
 /// cluster of real processes on 127.0.0.1 (the client writes it from the journaled results) gives the same files,
-/// byte for byte, MI bound included. Only wall times differ (summary.json's per-group "seconds").
+/// byte for byte, MI bound included. Only wall times and the estimating node differ (summary.json's per-group
+/// "seconds" and "estimated_on").
 /// </summary>
 public sealed class ResultsParityTests : IDisposable
 {
@@ -50,8 +51,8 @@ public sealed class ResultsParityTests : IDisposable
             Assert.True(File.ReadAllBytes(Path.Combine(embedded, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(client, file))), $"{file} differs");
         }
 
-        var summary = WithoutWallTimes(Path.Combine(embedded, ResultsFolder.SummaryFile));
-        Assert.Equal(summary, WithoutWallTimes(Path.Combine(client, ResultsFolder.SummaryFile)));
+        var summary = WithoutRunSpecifics(Path.Combine(embedded, ResultsFolder.SummaryFile));
+        Assert.Equal(summary, WithoutRunSpecifics(Path.Combine(client, ResultsFolder.SummaryFile)));
         var mi = JsonNode.Parse(summary)!["mi_term_estimate"]!;
         Assert.Equal(2, mi["groups_estimated"]!.GetValue<int>()); // the bound the cluster's folder used to lack
         Assert.Contains("mi_term_estimate_mean", File.ReadLines(Path.Combine(client, ResultsFolder.CurvesFile)).First(), StringComparison.Ordinal);
@@ -66,13 +67,15 @@ public sealed class ResultsParityTests : IDisposable
     private static IEnumerable<string> FileNames(string folder) =>
         Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);
 
-    /// <summary>summary.json without the wall time each MI group took to estimate, the one thing two runs may not share.</summary>
-    private static string WithoutWallTimes(string path)
+    /// <summary>summary.json without what two runs may not share: the wall time each MI group took to estimate, and the node (address and port) that estimated it.</summary>
+    private static string WithoutRunSpecifics(string path)
     {
         var summary = JsonNode.Parse(File.ReadAllText(path))!;
         foreach (var group in summary["mi_term_estimate"]!["groups"]!.AsArray())
         {
             Assert.True(group!.AsObject().Remove("seconds"), "a group without its wall time");
+            Assert.StartsWith("akka.tcp://sweep@127.0.0.1:", group!["estimated_on"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.True(group.AsObject().Remove("estimated_on"));
         }
 
         return summary.ToJsonString();

@@ -26,7 +26,7 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
     private static readonly TimeSpan AliveEvery = TimeSpan.FromSeconds(30);
 
     /// <summary>Trials shorter than this make the slot keep one more in hand. At most this much is held back from an idle slot at a sweep's end.</summary>
-    public static readonly TimeSpan DefaultKeepInHandBelow = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultKeepInHandBelow = TimeSpan.FromMilliseconds(500);
 
     private readonly IActorRef _coordinator;
     private readonly ITrialExecutor _executor;

@@ -138,7 +138,13 @@ public sealed class ClusterConnection : IAsyncDisposable
     {
         private volatile string? _last;
 
-        public void Record(Exception? cause) => _last = cause is null ? null : (cause.InnerException ?? cause).Message.TrimEnd('.');
+        public void Record(Exception? cause)
+        {
+            if (cause is not null)
+            {
+                _last = (cause.InnerException ?? cause).Message.TrimEnd('.');
+            }
+        }
 
         /// <summary>Why nothing answered, as far as this client can tell, with what to check.</summary>
         public string Explain(bool tls) => (_last, tls) switch
