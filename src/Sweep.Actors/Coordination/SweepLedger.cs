@@ -30,6 +30,7 @@ public sealed partial class SweepLedger : ReceivePersistentActor, IWithTimers
     private readonly IActorRef _aggregator;
     private SweepState? _state;
     private bool _finishAnnounced;
+    private DateTimeOffset? _activeSince;
     private long _snapshotAt;
 
     public SweepLedger(SweepId sweepId, LedgerSettings settings, TimeProvider clock)
@@ -95,6 +96,7 @@ public sealed partial class SweepLedger : ReceivePersistentActor, IWithTimers
             return; // a reader (list, results) changes nothing in the journal and starts nothing
         }
 
+        _activeSince = Now;
         // Trials that were running when the last process died start again, their attempt counted.
         var requeue = SweepDecisions.Requeue(_state, _ => true, "interrupted: the coordinator restarted while it ran", Now);
         if (!PersistRequeues(requeue))
@@ -126,6 +128,7 @@ public sealed partial class SweepLedger : ReceivePersistentActor, IWithTimers
         Persist(new SweepSubmitted(_sweepId, submit.Spec, hash, submit.SpecText, submit.MaxAttempts, Now), e =>
         {
             _state = SweepState.Initial(e);
+            _activeSince = Now;
             AfterPersist();
             replyTo.Tell(SweepProjections.Accepted(_state));
             AnnounceWork();
@@ -147,6 +150,7 @@ public sealed partial class SweepLedger : ReceivePersistentActor, IWithTimers
             return;
         }
 
+        _activeSince = Now;
         PersistThenAnnounce(new SweepResumed(retry, Now), Sender, () => SweepProjections.Accepted(_state!));
     }
 
@@ -162,6 +166,11 @@ public sealed partial class SweepLedger : ReceivePersistentActor, IWithTimers
         {
             Sender.Tell(new SweepRejected($"Cannot extend {_sweepId}: {check.Describe()}."));
             return;
+        }
+
+        if (_state.IsFinished)
+        {
+            _activeSince = Now; // its new points start from here
         }
 
         PersistThenAnnounce(new SweepExtended(extend.Spec, SpecHash.Full(extend.Spec), extend.SpecText, Now), Sender, () => SweepProjections.Accepted(_state!));
@@ -212,7 +221,7 @@ public sealed partial class SweepLedger : ReceivePersistentActor, IWithTimers
 
     private SweepRejected NoSweep() => new($"The store has no events of sweep {_sweepId}.");
 
-    private SweepStatus Status(SweepState state) => SweepProjections.Status(state, _leases.Latest);
+    private SweepStatus Status(SweepState state) => SweepProjections.Status(state, _leases.Latest) with { ActiveSince = _activeSince };
 
     private void OnFailed(ReportTrialFailed report)
     {

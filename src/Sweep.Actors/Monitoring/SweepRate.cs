@@ -13,7 +13,8 @@ public static class SweepRate
 {
     /// <summary>
     /// Completions per minute over the observed window; 0 without an activity reply. Given <paramref name="now"/>, a
-    /// sweep submitted inside the window is measured over its own age, not over the minutes before it existed.
+    /// sweep that began running inside the window (submitted, recovered, resumed after a pause, extended:
+    /// <see cref="SweepStatus.ActiveSince"/>) is measured since then, not over minutes in which it could not run.
     /// </summary>
     public static double PerMinute(SweepStatus status, ClusterActivity? activity, DateTimeOffset? now = null)
     {
@@ -26,7 +27,7 @@ public static class SweepRate
         var window = activity.WindowSeconds;
         if (now is { } at)
         {
-            window = Math.Min(window, (at - status.SubmittedAt).TotalSeconds);
+            window = Math.Min(window, (at - (status.ActiveSince ?? status.SubmittedAt)).TotalSeconds);
         }
 
         return recent / (Math.Max(window, 1) / 60);

@@ -65,6 +65,14 @@ public sealed record SweepStatus(
     IReadOnlyList<RunningTrial> RunningTrials) : ISweepWire
 {
     public bool IsFinished => Phase == SweepPhase.Cancelled || Done + Failed == Total;
+
+    /// <summary>
+    /// When the sweep last began running in the coordinator that answers: submitted, recovered after a restart, resumed
+    /// after a pause or extended. Its pace is measured from then, not over minutes in which it could not run. Absent in
+    /// statuses from older coordinators (then <see cref="SubmittedAt"/> stands in).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? ActiveSince { get; init; }
 }
 
 public sealed record RunningTrial(TrialId TrialId, int D, int Seed, string Node, int Attempt, DateTimeOffset StartedAt, int Step, int TotalSteps, double Loss);

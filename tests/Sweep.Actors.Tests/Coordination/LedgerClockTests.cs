@@ -121,6 +121,34 @@ public sealed class LedgerClockTests : TestKit
         Assert.Equal(90, SweepRate.EtaSeconds(status, activity, now)!.Value, precision: 6); // three left at two a minute
     }
 
+    [Fact]
+    public void A_sweep_resumed_after_a_pause_is_paced_since_it_resumed()
+    {
+        var coordinator = StartCoordinator();
+        var sweep = Submit(coordinator);
+        var trainer = CreateTestProbe();
+        coordinator.Tell(new RequestWork("n1/cpu#0"), trainer);
+        var first = trainer.ExpectMsg<TrialAssigned>();
+        Ask<SweepStatus>(coordinator, new PauseSweep(sweep));
+        _clock.Advance(TimeSpan.FromMinutes(4)); // paused for four minutes: nothing could run
+        coordinator.Tell(new ReportTrialCompleted(sweep, first.Trial.Id, first.Attempt, "n1/cpu#0", Samples.Metrics(), [0.5f]), trainer);
+        Assert.False(trainer.ExpectMsg<TrialReportAccepted>().NextFollows);
+        Ask<SweepAccepted>(coordinator, new ResumeSweep(sweep, RetryFailed: false));
+        coordinator.Tell(new RequestWork("n1/cpu#0"), trainer);
+        var second = trainer.ExpectMsg<TrialAssigned>();
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        coordinator.Tell(new ReportTrialCompleted(sweep, second.Trial.Id, second.Attempt, "n1/cpu#0", Samples.Metrics(), [0.5f]), trainer);
+        trainer.ExpectMsg<TrialReportAccepted>();
+
+        var status = Status(coordinator, sweep);
+        var activity = Ask<ClusterActivity>(coordinator, new GetActivity());
+        var now = _clock.GetUtcNow();
+        Assert.Equal(now.AddSeconds(-30), status.ActiveSince);
+        Assert.Equal(270, activity.WindowSeconds);
+        Assert.Equal(4.0, SweepRate.PerMinute(status, activity, now), precision: 9); // two trials in the 30 s since the resume, not over the paused 4.5 min
+        Assert.Equal(30, SweepRate.EtaSeconds(status, activity, now)!.Value, precision: 6); // two left at four a minute
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
