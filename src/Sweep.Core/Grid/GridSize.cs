@@ -34,12 +34,38 @@ public static class GridSize
         return subspace > long.MaxValue - baseline ? long.MaxValue : subspace + baseline;
     }
 
-    /// <summary>"d × seeds × learning_rate = 1000 × 10000 × 3".</summary>
-    public static string Describe(GridSpec grid, bool isLora, MiSpec? mi)
+    /// <summary>
+    /// How <see cref="Count(GridSpec, bool, MiSpec?, ProjectionSpec?, int)"/> arrives at its number, in the same terms:
+    /// "d × seeds × learning_rate = 1000 × 10000 × 3", with "× λ" for a rate-distortion block and
+    /// "+ baseline (seeds × …)" for the full-training trials.
+    /// </summary>
+    public static string Describe(GridSpec grid, bool isLora, MiSpec? mi, ProjectionSpec? projection = null, int lambdas = 1)
     {
-        var factors = Factors(grid, isLora, mi);
-        return $"{string.Join(" × ", factors.Select(f => f.Axis))} = {string.Join(" × ", factors.Select(f => f.Count.ToString(CultureInfo.InvariantCulture)))}";
+        var parts = new List<string>();
+        if (isLora || projection is null || projection.HasSubspaceTrials)
+        {
+            var factors = Factors(grid, isLora, mi);
+            if (lambdas != 1)
+            {
+                factors.Add(("λ", lambdas));
+            }
+
+            parts.Add(Product(factors));
+        }
+
+        if (!isLora && projection is { HasBaselineTrials: true })
+        {
+            var seeds = mi is null ? ("seeds", (long)grid.Seeds.Count) : ("mi projections × trainings", (long)mi.Projections * mi.TrainingsPerProjection);
+            var factors = new List<(string Axis, long Count)> { seeds };
+            factors.AddRange(grid.ScalarAxes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (a.Key, (long)a.Value.Count)));
+            parts.Add($"baseline: {Product(factors)}");
+        }
+
+        return string.Join(" + ", parts);
     }
+
+    private static string Product(List<(string Axis, long Count)> factors) =>
+        $"{string.Join(" × ", factors.Select(f => f.Axis))} = {string.Join(" × ", factors.Select(f => f.Count.ToString(CultureInfo.InvariantCulture)))}";
 
     private static List<(string Axis, long Count)> Factors(GridSpec grid, bool isLora, MiSpec? mi)
     {

@@ -122,7 +122,7 @@ public static class SpecReader
         if (grid is not null && GridSize.Count(grid, isLora, mi, projection, rateDistortion?.Lambdas.Count ?? 1) is var trials and > GridSize.MaxTrials)
         {
             // Counted from the axes, never expanded: the refusal costs nothing however large the grid.
-            r.Error(r.Child(root, "grid"), "grid", $"holds {trials:N0} trials ({GridSize.Describe(grid, isLora, mi)}); one sweep may hold at most {GridSize.MaxTrials:N0}: split it into several sweeps, or look for a count where a list was meant");
+            r.Error(r.Child(root, "grid"), "grid", $"holds {trials:N0} trials ({GridSize.Describe(grid, isLora, mi, projection, rateDistortion?.Lambdas.Count ?? 1)}); one sweep may hold at most {GridSize.MaxTrials:N0}: split it into several sweeps, or look for a count where a list was meant");
         }
 
         if (errors.Count > 0 || name is null || dataset is null || model is null || quantization is null || training is null || grid is null)

@@ -41,6 +41,16 @@ public sealed class GridSizeTests
 
         Assert.Equal(SweepGrid.Expand(spec).Count, GridSize.Count(spec));
         Assert.Equal(2 * 3 * 2 + 3 * 2, GridSize.Count(spec)); // d × seeds × rates, then the baseline's seeds × rates
+        Assert.Equal("d × seeds × learning_rate = 2 × 3 × 2 + baseline: seeds × learning_rate = 3 × 2", GridSize.Describe(spec.Grid, spec.IsLora, spec.Mi, spec.Projection));
+    }
+
+    [Fact]
+    public void The_description_of_a_rate_distortion_grid_counts_every_lambda()
+    {
+        var spec = SpecReader.ReadFile(Path.Combine(RepositoryRoot(), "specs", "rate-distortion.yaml"));
+
+        Assert.Equal("d × seeds × λ = 2 × 2 × 3", GridSize.Describe(spec.Grid, spec.IsLora, spec.Mi, spec.Projection, spec.RateDistortion!.Lambdas.Count));
+        Assert.Equal(12, GridSize.Count(spec));
     }
 
     private static string RepositoryRoot()
