@@ -143,7 +143,7 @@ public sealed class WireRoundTripTests : IDisposable
                 TopologyEstimates = [Samples.TopologyEstimate()],
                 TopologyFailures = new Dictionary<string, string> { ["t-x"] = "boom" },
             },
-            nameof(SweepStatus) => new SweepStatus(sweep, "tiny", SweepPhase.Active, 4, 1, 1, 2, 0, at, [new RunningTrial(trial.Id, 4, 0, "n", 1, at, 5, 18, 0.9), new RunningTrial(trial.Id, 4, 1, "n", 1, at, 0, 0, double.NaN)]),
+            nameof(SweepStatus) => new SweepStatus(sweep, "tiny", SweepPhase.Active, 4, 1, 1, 2, 0, at, [new RunningTrial(trial.Id, 4, 0, "n", 1, at, 5, 18, 0.9), new RunningTrial(trial.Id, 4, 1, "n", 1, at, 0, 0, double.NaN)]) { ActiveSince = at.AddMinutes(3) },
             nameof(SweepSnapshot) => SweepSnapshot.Of(state.Apply(new GroupEstimated(Samples.MiEstimate(), at)).Apply(new GroupEstimationFailed("g-x", "boom", at))
                 .Apply(new TopologyGroupEstimated(Samples.TopologyEstimate(), at)).Apply(new TopologyGroupEstimationFailed("t-x", "boom", at))),
             nameof(SweepRegistered) => new SweepRegistered(sweep, "tiny", at),
