@@ -6,7 +6,7 @@ using Sweep.Core.Trials;
 namespace Sweep.Actors.Trainers;
 
 /// <summary>
-/// One trainer per device slot. Pulls work from the coordinator, trains on a dedicated thread (never in the
+/// One trainer per device slot. Pulls work from the coordinator, trains on the slot's own thread (never in the
 /// mailbox), sends heartbeats, and re-sends each report until the coordinator says it is durable.
 /// <para>
 /// A slot whose last trial took less than <see cref="DefaultKeepInHandBelow"/> keeps one more trial in hand: it asks
@@ -36,6 +36,9 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
 
     /// <summary>Reports not yet acknowledged, by trial and attempt; re-sent every <see cref="ReportRetry"/>.</summary>
     private readonly Dictionary<(TrialId, int), ITrainerToCoordinator> _unacknowledged = [];
+
+    /// <summary>Trials for this slot's thread (at most one at a time: the next starts when the running one ends).</summary>
+    private readonly System.Collections.Concurrent.BlockingCollection<Action> _work = [];
 
     private Running? _running;
     private TrialAssigned? _inHand;
@@ -82,12 +85,26 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
     public static Props Props(IActorRef coordinator, ITrialExecutor executor, string slot, TimeSpan? keepInHandBelow = null) =>
         Akka.Actor.Props.Create(() => new TrainerActor(coordinator, executor, slot, keepInHandBelow ?? DefaultKeepInHandBelow));
 
-    protected override void PreStart() => RequestWork();
+    protected override void PreStart()
+    {
+        // The slot's own thread runs its trials one after another, never in the mailbox and never on the thread pool
+        // (training holds a thread for minutes); one thread per slot, not one per trial.
+        var work = _work;
+        new Thread(() =>
+        {
+            foreach (var trial in work.GetConsumingEnumerable())
+            {
+                trial();
+            }
+        })
+        { IsBackground = true, Name = "trainer " + _slot }.Start();
+        RequestWork();
+    }
 
     protected override void PostStop()
     {
         _running?.Cancellation.Cancel();
-        _running?.Cancellation.Dispose();
+        _work.CompleteAdding();
     }
 
     /// <summary>This slot's trials are short enough that it keeps one more in hand.</summary>
@@ -150,12 +167,19 @@ public sealed class TrainerActor : ReceiveActor, IWithTimers
             }
         }
 
-        Task.Factory.StartNew(
-                () => _executor.Execute(assignment.Trial, OnProgress, token),
-                token,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default)
-            .PipeTo(self, success: r => new Finished(run, r), failure: e => new Crashed(run, e));
+        var execution = new TaskCompletionSource<TrialExecution>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _work.Add(() =>
+        {
+            try
+            {
+                execution.SetResult(_executor.Execute(assignment.Trial, OnProgress, token));
+            }
+            catch (Exception e)
+            {
+                execution.SetException(e);
+            }
+        });
+        execution.Task.PipeTo(self, success: r => new Finished(run, r), failure: e => new Crashed(run, e));
         // Progress ticks come only once training runs; setting up (loading data, drawing and orthonormalizing a large Θ)
         // can outlast the lease on a loaded machine, so a slot also says it is alive on a timer while it holds a trial.
         Timers.StartPeriodicTimer("alive", new StillTraining(), AliveEvery);
